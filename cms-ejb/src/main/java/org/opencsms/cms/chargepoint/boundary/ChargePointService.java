@@ -1,0 +1,99 @@
+package org.opencsms.cms.chargepoint.boundary;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.opencsms.api.cms.ChargePointAdmin;
+import org.opencsms.api.cms.ChargePointIds;
+import org.opencsms.api.cms.ChargePointView;
+import org.opencsms.api.cms.CmsException;
+import org.opencsms.api.cms.CmsException.Kind;
+import org.opencsms.api.cms.ConnectorView;
+import org.opencsms.api.cms.NewChargePoint;
+import org.opencsms.cms.chargepoint.control.PasswordHasher;
+import org.opencsms.cms.chargepoint.entity.ChargePoint;
+import org.opencsms.cms.chargepoint.entity.Connector;
+import org.opencsms.cms.platform.Settings;
+
+/** Administration of charge points for the REST API and the console. */
+@Stateless
+public class ChargePointService implements ChargePointAdmin {
+    /** OCPP 2.0.1 allows AuthorizationKeys up to 40 characters; 1.6 recommends 16 to 20 bytes. */
+    static final int MAX_PASSWORD = 40;
+
+    @PersistenceContext(unitName = "csms")
+    EntityManager em;
+
+    @EJB
+    ChargePoints chargePoints;
+
+    @Override
+    public ChargePointView register(NewChargePoint request) {
+        if (request == null || !ChargePointIds.isValid(request.id())) {
+            throw new CmsException(Kind.INVALID,
+                    "id must be 1 to 48 characters of a-z A-Z 0-9 * - _ = : + | @ .");
+        }
+        String password = request.password();
+        if (password != null && (password.isEmpty() || password.length() > MAX_PASSWORD)) {
+            throw new CmsException(Kind.INVALID, "password must be 1 to " + MAX_PASSWORD + " characters");
+        }
+        int profile = request.securityProfile() == null ? 1 : request.securityProfile();
+        if (profile != 1 && profile != 2) {
+            throw new CmsException(Kind.INVALID, "securityProfile must be 1 or 2");
+        }
+        if (profile == 2 && password == null) {
+            throw new CmsException(Kind.INVALID, "securityProfile 2 needs a password (HTTP Basic over TLS)");
+        }
+        if (chargePoints.byIdentity(request.id()).isPresent()) {
+            throw new CmsException(Kind.CONFLICT, "charge point " + request.id() + " exists");
+        }
+        ChargePoint cp = new ChargePoint(request.id(), password == null ? null : PasswordHasher.hash(password),
+                profile, ChargePoints.now());
+        em.persist(cp);
+        em.flush();
+        return view(cp, ChargePoints.now());
+    }
+
+    @Override
+    public List<ChargePointView> list() {
+        OffsetDateTime now = ChargePoints.now();
+        return em.createNamedQuery(ChargePoint.ALL, ChargePoint.class).getResultStream()
+                .map(cp -> view(cp, now)).toList();
+    }
+
+    @Override
+    public Optional<ChargePointView> find(String id) {
+        return chargePoints.byIdentity(id).map(cp -> view(cp, ChargePoints.now()));
+    }
+
+    @Override
+    public boolean delete(String id) {
+        Optional<ChargePoint> cp = chargePoints.byIdentity(id);
+        cp.ifPresent(em::remove);
+        return cp.isPresent();
+    }
+
+    private ChargePointView view(ChargePoint cp, OffsetDateTime now) {
+        List<ConnectorView> connectors = cp.getConnectors().stream().map(ChargePointService::view).toList();
+        return new ChargePointView(cp.getIdentity(), cp.getSecurityProfile(),
+                chargePoints.isConnected(cp, Settings.nodeStaleAfter(), now), cp.getOcppVersion(),
+                cp.getRegistrationStatus(), cp.getVendor(), cp.getModel(), cp.getSerialNumber(),
+                cp.getFirmwareVersion(), instant(cp.getLastSeen()), connectors);
+    }
+
+    private static ConnectorView view(Connector c) {
+        return new ConnectorView(c.getConnectorId(), c.getStatus(), c.getErrorCode(), c.getInfo(),
+                instant(c.getStatusTime()));
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+}

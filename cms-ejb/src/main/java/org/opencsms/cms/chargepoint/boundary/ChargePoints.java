@@ -1,0 +1,38 @@
+package org.opencsms.cms.chargepoint.boundary;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.opencsms.cms.chargepoint.entity.ChargePoint;
+import org.opencsms.cms.chargepoint.entity.GatewayNode;
+
+/** Look-ups shared by the charge point boundaries; joins the caller's transaction. */
+@Stateless
+public class ChargePoints {
+    @PersistenceContext(unitName = "csms")
+    EntityManager em;
+
+    public Optional<ChargePoint> byIdentity(String identity) {
+        return em.createNamedQuery(ChargePoint.BY_IDENTITY, ChargePoint.class)
+                .setParameter("identity", identity)
+                .getResultStream().findFirst();
+    }
+
+    /** Whether the charge point has a recorded session on a node that is still alive. */
+    public boolean isConnected(ChargePoint cp, int staleAfterSeconds, OffsetDateTime now) {
+        if (cp.getSessionId() == null) {
+            return false;
+        }
+        GatewayNode node = em.find(GatewayNode.class, cp.getSessionNode());
+        return node != null && node.getLastSeen().isAfter(now.minusSeconds(staleAfterSeconds));
+    }
+
+    public static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

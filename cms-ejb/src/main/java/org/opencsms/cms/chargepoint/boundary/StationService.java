@@ -1,0 +1,147 @@
+package org.opencsms.cms.chargepoint.boundary;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.opencsms.api.messaging.Calls.Authenticate;
+import org.opencsms.api.messaging.Calls.AuthenticateReply;
+import org.opencsms.api.messaging.Calls.Boot;
+import org.opencsms.api.messaging.Calls.BootReply;
+import org.opencsms.api.messaging.Calls.HandshakeDecision;
+import org.opencsms.api.messaging.Calls.Heartbeat;
+import org.opencsms.api.messaging.Calls.HeartbeatReply;
+import org.opencsms.api.messaging.Calls.PingReply;
+import org.opencsms.api.messaging.Calls.RegistrationStatus;
+import org.opencsms.api.messaging.Events.NodeAlive;
+import org.opencsms.api.messaging.Events.SessionClosed;
+import org.opencsms.api.messaging.Events.SessionOpened;
+import org.opencsms.api.messaging.Events.StatusChanged;
+import org.opencsms.cms.chargepoint.control.PasswordHasher;
+import org.opencsms.cms.chargepoint.entity.ChargePoint;
+import org.opencsms.cms.chargepoint.entity.Connector;
+import org.opencsms.cms.chargepoint.entity.GatewayNode;
+import org.opencsms.cms.platform.Settings;
+
+/**
+ * What chargers ask and tell, version-neutral, as it arrives from the gateway over JMS. Every
+ * method is one transaction and safe to repeat: messages may be redelivered.
+ */
+@Stateless
+public class StationService {
+    private static final Logger LOG = Logger.getLogger(StationService.class.getName());
+
+    @PersistenceContext(unitName = "csms")
+    EntityManager em;
+
+    @EJB
+    ChargePoints chargePoints;
+
+    public PingReply ping() {
+        em.createNamedQuery(ChargePoint.ALL, ChargePoint.class).setMaxResults(1).getResultList();
+        return new PingReply(true);
+    }
+
+    /** OCPP security profiles 1 and 2: HTTP Basic with the AuthorizationKey; profile 2 only over TLS. */
+    public AuthenticateReply authenticate(Authenticate request) {
+        Optional<ChargePoint> found = chargePoints.byIdentity(request.chargePointId());
+        if (found.isEmpty()) {
+            // unknown chargers may connect: their BootNotification is rejected (or auto-registered)
+            return new AuthenticateReply(HandshakeDecision.ACCEPT);
+        }
+        ChargePoint cp = found.get();
+        if (cp.getSecurityProfile() >= 2 && !request.secure()) {
+            return new AuthenticateReply(HandshakeDecision.INSECURE_TRANSPORT);
+        }
+        if (cp.getPasswordHash() != null && !PasswordHasher.matches(request.password(), cp.getPasswordHash())) {
+            return new AuthenticateReply(HandshakeDecision.UNAUTHORIZED);
+        }
+        return new AuthenticateReply(HandshakeDecision.ACCEPT);
+    }
+
+    public BootReply boot(Boot boot) {
+        OffsetDateTime now = ChargePoints.now();
+        Optional<ChargePoint> found = chargePoints.byIdentity(boot.chargePointId());
+        if (found.isEmpty() && !Settings.autoRegister()) {
+            LOG.info(() -> "BootNotification from unregistered charge point " + boot.chargePointId() + ": Rejected");
+            return new BootReply(RegistrationStatus.REJECTED, Settings.heartbeatInterval(), now.toInstant());
+        }
+        ChargePoint cp = found.orElseGet(() -> {
+            LOG.info(() -> "Auto-registering charge point " + boot.chargePointId());
+            ChargePoint created = new ChargePoint(boot.chargePointId(), null, 1, now);
+            em.persist(created);
+            return created;
+        });
+        cp.booted(boot.vendor(), boot.model(), boot.serialNumber(), boot.chargeBoxSerialNumber(),
+                boot.firmwareVersion(), boot.iccid(), boot.imsi(), boot.meterType(), boot.meterSerialNumber(),
+                RegistrationStatus.ACCEPTED.name(), now);
+        return new BootReply(RegistrationStatus.ACCEPTED, Settings.heartbeatInterval(), now.toInstant());
+    }
+
+    public HeartbeatReply heartbeat(Heartbeat heartbeat) {
+        OffsetDateTime now = ChargePoints.now();
+        chargePoints.byIdentity(heartbeat.chargePointId()).ifPresent(cp -> cp.seen(now));
+        return new HeartbeatReply(now.toInstant());
+    }
+
+    public void statusChanged(StatusChanged event) {
+        Optional<ChargePoint> found = chargePoints.byIdentity(event.chargePointId());
+        if (found.isEmpty()) {
+            LOG.info(() -> "StatusNotification from unregistered charge point " + event.chargePointId() + " ignored");
+            return;
+        }
+        ChargePoint cp = found.get();
+        OffsetDateTime now = ChargePoints.now();
+        Instant at = event.timestamp() != null ? event.timestamp() : event.receivedAt();
+        Connector connector = cp.connector(event.connectorId())
+                .orElseGet(() -> cp.addConnector(event.connectorId(), now));
+        connector.report(event.status(), event.errorCode(), event.info(), event.vendorId(), event.vendorErrorCode(),
+                utc(at), now);
+        cp.seen(utc(event.receivedAt()));
+    }
+
+    public void sessionOpened(SessionOpened event) {
+        nodeAlive(event.nodeId(), event.at());
+        chargePoints.byIdentity(event.chargePointId())
+                .ifPresent(cp -> cp.sessionOpened(event.nodeId(), event.sessionId(), event.ocppVersion(), utc(event.at())));
+    }
+
+    public void sessionClosed(SessionClosed event) {
+        chargePoints.byIdentity(event.chargePointId())
+                .ifPresent(cp -> cp.sessionClosed(event.sessionId(), utc(event.at())));
+    }
+
+    /** A node that (re)started has none of the sessions recorded for it before its start. */
+    public void nodeAlive(NodeAlive event) {
+        nodeAlive(event.nodeId(), event.at());
+        if (event.startedAt() != null) {
+            int cleared = em.createNamedQuery(ChargePoint.CLEAR_NODE_SESSIONS)
+                    .setParameter("node", event.nodeId())
+                    .setParameter("before", utc(event.startedAt()))
+                    .executeUpdate();
+            if (cleared > 0) {
+                LOG.info(() -> "Node " + event.nodeId() + " restarted: cleared " + cleared + " stale sessions");
+            }
+        }
+    }
+
+    private void nodeAlive(String nodeId, Instant at) {
+        GatewayNode node = em.find(GatewayNode.class, nodeId);
+        if (node == null) {
+            em.persist(new GatewayNode(nodeId, utc(at)));
+        } else {
+            node.alive(utc(at));
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,2 @@
+/** JPA entities of the charge point component; they never leave the CMS. */
+package org.opencsms.cms.chargepoint.entity;

@@ -1,0 +1,103 @@
+package org.opencsms.cms.messaging;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.Destination;
+import jakarta.jms.JMSConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+
+import org.opencsms.api.messaging.Bodies;
+import org.opencsms.api.messaging.Calls.Authenticate;
+import org.opencsms.api.messaging.Calls.Boot;
+import org.opencsms.api.messaging.Calls.Heartbeat;
+import org.opencsms.api.messaging.Calls.Ping;
+import org.opencsms.api.messaging.CallType;
+import org.opencsms.api.messaging.Contract;
+import org.opencsms.api.messaging.Destinations;
+import org.opencsms.api.messaging.ErrorReply;
+import org.opencsms.api.messaging.MessageProperties;
+import org.opencsms.cms.chargepoint.boundary.StationService;
+
+/**
+ * Answers the gateway's calls. Failure policy: a call that fails is answered with an error reply
+ * (the charger gets InternalError and retries the CALL itself), never redelivered: a redelivered
+ * call would answer a charger that stopped waiting long ago.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.REQUEST_QUEUE),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class RequestListener implements MessageListener {
+    private static final Logger LOG = Logger.getLogger(RequestListener.class.getName());
+    /** A reply nobody waits for any more must not pile up in a reply queue. */
+    private static final long REPLY_TTL_MS = 60_000;
+
+    @EJB
+    StationService station;
+
+    @Inject
+    @JMSConnectionFactory(Destinations.CONNECTION_FACTORY)
+    JMSContext jms;
+
+    private Handlers handlers;
+
+    @PostConstruct
+    void init() {
+        handlers = new Handlers()
+                .on(Contract.PING.name(), Ping.class, ping -> station.ping())
+                .on(Contract.AUTHENTICATE.name(), Authenticate.class, station::authenticate)
+                .on(Contract.BOOT.name(), Boot.class, station::boot)
+                .on(Contract.HEARTBEAT.name(), Heartbeat.class, station::heartbeat)
+                .complete(Contract.CALLS.stream().map(CallType::name).toList());
+    }
+
+    @Override
+    public void onMessage(Message message) {
+        Destination replyTo;
+        String correlationId;
+        String type;
+        String body;
+        try {
+            replyTo = message.getJMSReplyTo();
+            correlationId = message.getJMSCorrelationID();
+            type = message.getStringProperty(MessageProperties.TYPE);
+            body = ((TextMessage) message).getText();
+        } catch (JMSException | ClassCastException e) {
+            LOG.log(Level.WARNING, "Unreadable request dropped", e);
+            return;
+        }
+        Object reply;
+        String outcome = MessageProperties.OUTCOME_OK;
+        try {
+            reply = handlers.handle(type, body);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Request " + type + " failed: " + body, e);
+            reply = new ErrorReply(type + " failed: " + e);
+            outcome = MessageProperties.OUTCOME_ERROR;
+        }
+        if (replyTo == null) {
+            LOG.warning(() -> "Request " + type + " without a reply destination");
+            return;
+        }
+        jms.createProducer()
+                .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+                .setTimeToLive(REPLY_TTL_MS)
+                .setJMSCorrelationID(correlationId)
+                .setProperty(MessageProperties.TYPE, type)
+                .setProperty(MessageProperties.OUTCOME, outcome)
+                .send(replyTo, Bodies.toJson(reply));
+    }
+}

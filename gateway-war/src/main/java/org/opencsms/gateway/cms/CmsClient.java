@@ -1,0 +1,134 @@
+package org.opencsms.gateway.cms;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Logger;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import jakarta.jms.Topic;
+
+import org.opencsms.api.messaging.Bodies;
+import org.opencsms.api.messaging.CallType;
+import org.opencsms.api.messaging.Destinations;
+import org.opencsms.api.messaging.ErrorReply;
+import org.opencsms.api.messaging.EventType;
+import org.opencsms.api.messaging.MessageProperties;
+import org.opencsms.gateway.platform.GatewaySettings;
+
+/**
+ * The gateway's way to the CMS. Calls go on the request queue with this node's reply queue as
+ * JMSReplyTo and a fresh correlation id; the {@link ReplyListener} completes the waiting future.
+ * Nothing blocks on {@code receive()}: a caller that must not wait chains on the future.
+ */
+@ApplicationScoped
+public class CmsClient {
+    private static final Logger LOG = Logger.getLogger(CmsClient.class.getName());
+
+    @Resource(lookup = Destinations.CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
+    @Resource(lookup = Destinations.REQUEST_QUEUE)
+    Queue requests;
+    @Resource(lookup = Destinations.REPLY_QUEUE)
+    Queue replies;
+    @Resource(lookup = Destinations.EVENT_TOPIC)
+    Topic events;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private final Map<String, Pending<?>> pending = new ConcurrentHashMap<>();
+    private final String nodeId = GatewaySettings.nodeId();
+
+    private record Pending<R>(CallType<?, R> type, CompletableFuture<R> future) {
+    }
+
+    /** Asks the CMS with the default timeout ({@link GatewaySettings#cmsTimeout()}). */
+    public <Q, R> CompletableFuture<R> call(CallType<Q, R> type, String chargePointId, Q body) {
+        return call(type, chargePointId, body, GatewaySettings.cmsTimeout());
+    }
+
+    /**
+     * Sends a call; the future completes with the reply, with {@link CmsException} when the CMS
+     * answered with an error, or with {@link TimeoutException} when it did not answer in time.
+     */
+    public <Q, R> CompletableFuture<R> call(CallType<Q, R> type, String chargePointId, Q body, Duration timeout) {
+        String correlationId = UUID.randomUUID().toString();
+        CompletableFuture<R> future = new CompletableFuture<>();
+        pending.put(correlationId, new Pending<>(type, future));
+        ScheduledFuture<?> timer = scheduler.schedule(() -> {
+            if (pending.remove(correlationId) != null) {
+                future.completeExceptionally(new TimeoutException(
+                        "CMS did not answer " + type.name() + " within " + timeout.toSeconds() + " s"));
+            }
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        future.whenComplete((r, e) -> timer.cancel(false));
+        try (JMSContext jms = connectionFactory.createContext()) {
+            jms.createProducer()
+                    .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+                    .setTimeToLive(timeout.toMillis())
+                    .setJMSCorrelationID(correlationId)
+                    .setJMSReplyTo(replies)
+                    .setProperty(MessageProperties.TYPE, type.name())
+                    .setProperty(MessageProperties.CHARGE_POINT_ID, chargePointId)
+                    .setProperty(MessageProperties.NODE_ID, nodeId)
+                    .send(requests, Bodies.toJson(body));
+        } catch (RuntimeException e) {
+            pending.remove(correlationId);
+            future.completeExceptionally(e);
+        }
+        return future;
+    }
+
+    /**
+     * Publishes an event persistently; returns once the broker has accepted it (a persistent send
+     * is acknowledged by the broker before it returns), so a charger's CALLRESULT can follow.
+     */
+    public <E> void publish(EventType<E> type, String chargePointId, E body) {
+        try (JMSContext jms = connectionFactory.createContext()) {
+            jms.createProducer()
+                    .setDeliveryMode(DeliveryMode.PERSISTENT)
+                    .setProperty(MessageProperties.TYPE, type.name())
+                    .setProperty(MessageProperties.CHARGE_POINT_ID, chargePointId)
+                    .setProperty(MessageProperties.NODE_ID, nodeId)
+                    .send(events, Bodies.toJson(body));
+        }
+    }
+
+    /** Called by the reply listener; a reply nobody waits for any more (timed out) is logged and dropped. */
+    void complete(String correlationId, String outcome, String body) {
+        Pending<?> waiting = correlationId == null ? null : pending.remove(correlationId);
+        if (waiting == null) {
+            LOG.fine(() -> "Late or unknown reply " + correlationId + " dropped");
+            return;
+        }
+        complete(waiting, outcome, body);
+    }
+
+    private static <R> void complete(Pending<R> waiting, String outcome, String body) {
+        try {
+            if (MessageProperties.OUTCOME_ERROR.equals(outcome)) {
+                waiting.future().completeExceptionally(
+                        new CmsException(Bodies.fromJson(body, ErrorReply.class).message()));
+            } else {
+                waiting.future().complete(Bodies.fromJson(body, waiting.type().replyType()));
+            }
+        } catch (RuntimeException e) {
+            waiting.future().completeExceptionally(e);
+        }
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * MicroProfile Health checks of this node.
+ */
+package org.opencsms.gateway.health;

@@ -1,0 +1,4 @@
+/**
+ * Settings of a gateway node, read from system properties and the environment.
+ */
+package org.opencsms.gateway.platform;

@@ -1,0 +1,4 @@
+/**
+ * Who may use the admin surfaces: HTTP Basic against the configured admin user.
+ */
+package org.opencsms.gateway.security;

@@ -1,0 +1,75 @@
+package org.opencsms.gateway.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.opencsms.api.messaging.Contract;
+import org.opencsms.api.messaging.Events.NodeAlive;
+import org.opencsms.gateway.cms.CmsClient;
+import org.opencsms.gateway.platform.GatewaySettings;
+
+/**
+ * Periodic work of the node: WebSocket pings to every charger (half-open sockets are common: a
+ * charger that answers no ping for two intervals is closed), and the node's own "alive" event that
+ * keeps its chargers counted as connected.
+ */
+@ApplicationScoped
+public class Keepalive {
+    private static final Logger LOG = Logger.getLogger(Keepalive.class.getName());
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+    @Inject
+    SessionRegistry registry;
+    @Inject
+    CmsClient cms;
+
+    private final Instant startedAt = Instant.now();
+    private volatile boolean announced;
+    private ScheduledFuture<?> pings;
+    private ScheduledFuture<?> alive;
+
+    void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        Duration ping = GatewaySettings.pingInterval();
+        pings = scheduler.scheduleAtFixedRate(() -> pingAll(ping), ping.toMillis(), ping.toMillis(),
+                TimeUnit.MILLISECONDS);
+        Duration every = GatewaySettings.nodeAliveInterval();
+        alive = scheduler.scheduleAtFixedRate(this::announce, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (pings != null) {
+            pings.cancel(false);
+            alive.cancel(false);
+        }
+    }
+
+    private void pingAll(Duration interval) {
+        Instant now = Instant.now();
+        for (ChargerConnection c : registry.all()) {
+            c.keepAlive(now, interval.multipliedBy(2));
+        }
+    }
+
+    private void announce() {
+        try {
+            cms.publish(Contract.NODE_ALIVE, "", new NodeAlive(cms.nodeId(), Instant.now(), announced ? null : startedAt));
+            announced = true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not announce node " + cms.nodeId(), e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.opencsms.api.config;
+
+/**
+ * Reads one setting: a Java system property of the given name wins over the environment variable of
+ * the same name, which wins over the default. Blank counts as unset.
+ */
+public final class Setting {
+
+    public static String value(String name, String fallback) {
+        String v = System.getProperty(name);
+        if (v == null || v.isBlank()) {
+            v = System.getenv(name);
+        }
+        return v == null || v.isBlank() ? fallback : v.trim();
+    }
+
+    /** A positive whole number; anything else is a configuration error naming the setting. */
+    public static int positiveInt(String name, int fallback) {
+        String v = value(name, null);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(v);
+            if (parsed > 0) {
+                return parsed;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalStateException(name + " must be a positive whole number, was '" + v + "'");
+    }
+
+    public static boolean flag(String name, boolean fallback) {
+        return Boolean.parseBoolean(value(name, Boolean.toString(fallback)));
+    }
+
+    private Setting() {
+    }
+}

@@ -1,0 +1,18 @@
+package org.opencsms.api.messaging;
+
+/**
+ * JNDI names of the messaging resources. The server configuration binds them to the embedded engine
+ * or to RabbitMQ; application code never sees which.
+ */
+public final class Destinations {
+    public static final String CONNECTION_FACTORY = "jms/csms/ConnectionFactory";
+    /** Calls from the gateway that need an answer (BootNotification, Heartbeat, ...): consumed by the CMS. */
+    public static final String REQUEST_QUEUE = "jms/csms/Requests";
+    /** Answers for this node only: each gateway node binds this name to its own physical queue. */
+    public static final String REPLY_QUEUE = "jms/csms/Replies";
+    /** Charger events that need no answer (StatusNotification, session opened/closed, ...). */
+    public static final String EVENT_TOPIC = "jms/csms/Events";
+
+    private Destinations() {
+    }
+}

@@ -1,0 +1,38 @@
+package org.opencsms.api.messaging;
+
+import java.time.Instant;
+
+/** Bodies of the events published on the event topic, version-neutral. */
+public final class Events {
+    /**
+     * A connector (0: the charge point itself) reported its status.
+     *
+     * @param timestamp  the charger's timestamp, null when it sent none
+     * @param receivedAt when the gateway received it
+     */
+    public record StatusChanged(String chargePointId, int connectorId, String status, String errorCode,
+                                String info, String vendorId, String vendorErrorCode, Instant timestamp,
+                                Instant receivedAt) {
+    }
+
+    /** A charger's WebSocket session opened on a gateway node. */
+    public record SessionOpened(String chargePointId, String nodeId, String sessionId, String ocppVersion,
+                                Instant at) {
+    }
+
+    /** A charger's WebSocket session closed; only clears the record if it still names this session. */
+    public record SessionClosed(String chargePointId, String nodeId, String sessionId, Instant at) {
+    }
+
+    /**
+     * A gateway node is alive; sessions of nodes not heard from for a while count as closed.
+     *
+     * @param startedAt when the node started, set on its first announcement only: sessions recorded
+     *                  for the node before then are gone
+     */
+    public record NodeAlive(String nodeId, Instant at, Instant startedAt) {
+    }
+
+    private Events() {
+    }
+}

@@ -1,0 +1,20 @@
+package org.opencsms.api.ocpp.v16;
+
+import org.opencsms.api.ocpp.WireEnum;
+
+/** Recurrence of a recurring charging profile. */
+public enum RecurrencyKindType implements WireEnum {
+    DAILY("Daily"),
+    WEEKLY("Weekly");
+
+    private final String wire;
+
+    RecurrencyKindType(String wire) {
+        this.wire = wire;
+    }
+
+    @Override
+    public String wire() {
+        return wire;
+    }
+}

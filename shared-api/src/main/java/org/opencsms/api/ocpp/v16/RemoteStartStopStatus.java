@@ -1,0 +1,20 @@
+package org.opencsms.api.ocpp.v16;
+
+import org.opencsms.api.ocpp.WireEnum;
+
+/** RemoteStartTransaction.conf / RemoteStopTransaction.conf status. */
+public enum RemoteStartStopStatus implements WireEnum {
+    ACCEPTED("Accepted"),
+    REJECTED("Rejected");
+
+    private final String wire;
+
+    RemoteStartStopStatus(String wire) {
+        this.wire = wire;
+    }
+
+    @Override
+    public String wire() {
+        return wire;
+    }
+}

@@ -1,0 +1,5 @@
+package org.opencsms.api.ocpp.v16;
+
+public record TriggerMessageResponse(
+        TriggerMessageStatus status) {
+}
