@@ -1,6 +1,7 @@
 -- Runs unchanged on H2 (embedded) and PostgreSQL.
-create sequence charge_point_seq start with 1 increment by 50;
-create sequence connector_seq start with 1 increment by 50;
+-- EclipseLink takes each value as the END of a block of 50: the first block is 1..50
+create sequence charge_point_seq start with 50 increment by 50;
+create sequence connector_seq start with 50 increment by 50;
 
 create table charge_point (
     id                     bigint primary key,
@@ -23,6 +24,7 @@ create table charge_point (
     session_node           varchar(64),
     session_id             varchar(64),
     session_since          timestamp with time zone,
+    closed_session_id      varchar(64),
     created_at             timestamp with time zone not null,
     constraint charge_point_identity_uk unique (identity)
 );

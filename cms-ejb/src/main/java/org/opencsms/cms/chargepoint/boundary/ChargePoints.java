@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.opencsms.cms.chargepoint.entity.ChargePoint;
@@ -20,6 +21,17 @@ public class ChargePoints {
     public Optional<ChargePoint> byIdentity(String identity) {
         return em.createNamedQuery(ChargePoint.BY_IDENTITY, ChargePoint.class)
                 .setParameter("identity", identity)
+                .getResultStream().findFirst();
+    }
+
+    /**
+     * The charge point, its row locked until the transaction ends: updates from competing event
+     * listeners (session opened and closed, status reports) are applied one after the other.
+     */
+    public Optional<ChargePoint> lockByIdentity(String identity) {
+        return em.createNamedQuery(ChargePoint.BY_IDENTITY, ChargePoint.class)
+                .setParameter("identity", identity)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst();
     }
 

@@ -68,7 +68,7 @@ public class StationService {
 
     public BootReply boot(Boot boot) {
         OffsetDateTime now = ChargePoints.now();
-        Optional<ChargePoint> found = chargePoints.byIdentity(boot.chargePointId());
+        Optional<ChargePoint> found = chargePoints.lockByIdentity(boot.chargePointId());
         if (found.isEmpty() && !Settings.autoRegister()) {
             LOG.info(() -> "BootNotification from unregistered charge point " + boot.chargePointId() + ": Rejected");
             return new BootReply(RegistrationStatus.REJECTED, Settings.heartbeatInterval(), now.toInstant());
@@ -87,12 +87,12 @@ public class StationService {
 
     public HeartbeatReply heartbeat(Heartbeat heartbeat) {
         OffsetDateTime now = ChargePoints.now();
-        chargePoints.byIdentity(heartbeat.chargePointId()).ifPresent(cp -> cp.seen(now));
+        chargePoints.lockByIdentity(heartbeat.chargePointId()).ifPresent(cp -> cp.seen(now));
         return new HeartbeatReply(now.toInstant());
     }
 
     public void statusChanged(StatusChanged event) {
-        Optional<ChargePoint> found = chargePoints.byIdentity(event.chargePointId());
+        Optional<ChargePoint> found = chargePoints.lockByIdentity(event.chargePointId());
         if (found.isEmpty()) {
             LOG.info(() -> "StatusNotification from unregistered charge point " + event.chargePointId() + " ignored");
             return;
@@ -109,12 +109,12 @@ public class StationService {
 
     public void sessionOpened(SessionOpened event) {
         nodeAlive(event.nodeId(), event.at());
-        chargePoints.byIdentity(event.chargePointId())
+        chargePoints.lockByIdentity(event.chargePointId())
                 .ifPresent(cp -> cp.sessionOpened(event.nodeId(), event.sessionId(), event.ocppVersion(), utc(event.at())));
     }
 
     public void sessionClosed(SessionClosed event) {
-        chargePoints.byIdentity(event.chargePointId())
+        chargePoints.lockByIdentity(event.chargePointId())
                 .ifPresent(cp -> cp.sessionClosed(event.sessionId(), utc(event.at())));
     }
 

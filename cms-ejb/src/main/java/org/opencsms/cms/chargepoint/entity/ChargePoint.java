@@ -67,6 +67,8 @@ public class ChargePoint {
     private String sessionId;
     @Column(name = "session_since")
     private OffsetDateTime sessionSince;
+    @Column(name = "closed_session_id")
+    private String closedSessionId;
     @Column(name = "created_at", nullable = false, updatable = false)
     private OffsetDateTime createdAt;
 
@@ -106,9 +108,12 @@ public class ChargePoint {
         }
     }
 
-    /** Records the session unless a newer one is already recorded (events may arrive out of order). */
+    /**
+     * Records the session unless a newer one is recorded or it was closed already: events are
+     * consumed by competing listeners and may arrive out of order.
+     */
     public void sessionOpened(String node, String session, String version, OffsetDateTime at) {
-        if (sessionSince != null && sessionSince.isAfter(at)) {
+        if (sessionSince != null && sessionSince.isAfter(at) || session.equals(closedSessionId)) {
             return;
         }
         sessionNode = node;
@@ -120,6 +125,7 @@ public class ChargePoint {
 
     /** Clears the session record only if it still names this session: a replaced session's close is a no-op. */
     public void sessionClosed(String session, OffsetDateTime at) {
+        closedSessionId = session;
         if (session.equals(sessionId)) {
             sessionNode = null;
             sessionId = null;

@@ -1,0 +1,179 @@
+package org.opencsms.it;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+
+/** A simulated charger: a real WebSocket client speaking OCPP-J frames. */
+public final class Charger implements AutoCloseable {
+    public static final Duration WAIT = Duration.ofSeconds(15);
+
+    private final WebSocket socket;
+    private final BlockingQueue<String> frames;
+    private final CompletableFuture<Integer> closed;
+
+    private Charger(WebSocket socket, BlockingQueue<String> frames, CompletableFuture<Integer> closed) {
+        this.socket = socket;
+        this.frames = frames;
+        this.closed = closed;
+    }
+
+    public static Charger connect(String id) {
+        return open(id, List.of("ocpp1.6"), null, false);
+    }
+
+    public static Charger connect(String id, String password) {
+        return open(id, List.of("ocpp1.6"), password, false);
+    }
+
+    /** Opens a socket to /ocpp/{path}; the path is used as given (already percent-encoded if needed). */
+    public static Charger open(String path, List<String> subprotocols, String password, boolean tls) {
+        try {
+            return openAsync(path, subprotocols, password, tls).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("connect " + path + " failed", e);
+        }
+    }
+
+    /** The HTTP status with which the server refused the upgrade. */
+    public static int refusal(String path, String password, boolean tls) {
+        try {
+            Charger c = openAsync(path, List.of("ocpp1.6"), password, tls).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            c.close();
+            throw new AssertionError("upgrade of " + path + " was accepted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException h) {
+                return h.getResponse().statusCode();
+            }
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CompletableFuture<Charger> openAsync(String path, List<String> subprotocols, String password,
+                                                        boolean tls) {
+        BlockingQueue<String> frames = new LinkedBlockingQueue<>();
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        WebSocket.Listener listener = new WebSocket.Listener() {
+            private final StringBuilder partial = new StringBuilder();
+
+            @Override
+            public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                partial.append(data);
+                if (last) {
+                    frames.add(partial.toString());
+                    partial.setLength(0);
+                }
+                ws.request(1);
+                return null;
+            }
+
+            @Override
+            public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+                closed.complete(statusCode);
+                return null;
+            }
+
+            @Override
+            public void onError(WebSocket ws, Throwable error) {
+                closed.complete(-1);
+            }
+        };
+        HttpClient client = tls ? Server.tlsClient() : Server.HTTP;
+        WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(WAIT);
+        if (!subprotocols.isEmpty()) {
+            builder.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
+        }
+        if (password != null) {
+            String id = path.substring(path.lastIndexOf('/') + 1);
+            builder.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((id + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        URI uri = URI.create((tls ? Server.wssBase() : Server.wsBase()) + path);
+        return builder.buildAsync(uri, listener).thenApply(ws -> new Charger(ws, frames, closed));
+    }
+
+    public String subprotocol() {
+        return socket.getSubprotocol();
+    }
+
+    /** Sends a CALL and returns the answer (a CALLRESULT or CALLERROR frame with the same id). */
+    public JsonArray call(String action, String payload) {
+        String id = UUID.randomUUID().toString();
+        send("[2,\"" + id + "\",\"" + action + "\"," + payload + "]");
+        JsonArray answer = next();
+        if (!answer.getString(1).equals(id)) {
+            throw new AssertionError("answer to another message: " + answer);
+        }
+        return answer;
+    }
+
+    /** Sends a CALL and returns the CALLRESULT payload; fails on a CALLERROR. */
+    public jakarta.json.JsonObject ok(String action, String payload) {
+        JsonArray answer = call(action, payload);
+        if (answer.getInt(0) != 3) {
+            throw new AssertionError(action + " answered with " + answer);
+        }
+        return answer.getJsonObject(2);
+    }
+
+    public void send(String text) {
+        socket.sendText(text, true).join();
+    }
+
+    /** The next frame the central system sent. */
+    public JsonArray next() {
+        try {
+            String frame = frames.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
+            if (frame == null) {
+                throw new AssertionError("no frame within " + WAIT.toSeconds() + " s");
+            }
+            return Json.createReader(new StringReader(frame)).readArray();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The close code the server sent, waiting at most {@code within}. */
+    public int awaitClose(Duration within) {
+        try {
+            return closed.get(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("socket still open after " + within, e);
+        }
+    }
+
+    public boolean isClosed() {
+        return closed.isDone() || socket.isInputClosed();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (!socket.isOutputClosed()) {
+                socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
+            }
+            closed.get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            socket.abort();
+        }
+    }
+}
