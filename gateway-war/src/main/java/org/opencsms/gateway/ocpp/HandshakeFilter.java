@@ -52,7 +52,7 @@ public class HandshakeFilter extends HttpFilter {
             return;
         }
         String id = identity.id();
-        String password = basicPassword(request, id);
+        String password = basicPassword(request.getHeader("Authorization"), id);
         AuthenticateReply reply;
         try {
             reply = cms.call(Contract.AUTHENTICATE, id, new Authenticate(id, password, request.isSecure()))
@@ -83,8 +83,7 @@ public class HandshakeFilter extends HttpFilter {
     }
 
     /** The password of an HTTP Basic header whose user is the charge point id; null otherwise. */
-    static String basicPassword(HttpServletRequest request, String id) {
-        String header = request.getHeader("Authorization");
+    static String basicPassword(String header, String id) {
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;
         }

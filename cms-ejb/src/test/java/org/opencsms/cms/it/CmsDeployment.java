@@ -1,0 +1,69 @@
+package org.opencsms.cms.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ArchivePath;
+import org.jboss.shrinkwrap.api.Filter;
+import org.jboss.shrinkwrap.api.Filters;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jboss.shrinkwrap.resolver.api.maven.Maven;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The one deployment of the CMS integration tests: one Payara Micro JVM (~10 s) per deployment, so
+ * every *IT shares this base and there is only one concrete test class.
+ *
+ * <p>The WAR holds the charge point component and the platform beans (schema migration, settings),
+ * the shared API packages, persistence.xml and beans.xml, the Flyway migrations and the Flyway jars.
+ * It leaves out {@code org.opencsms.cms.messaging}: its message-driven beans need a JMS broker,
+ * which Payara Micro does not have. The database is Payara Micro's embedded H2 behind
+ * {@code java:comp/DefaultDataSource}.
+ */
+@ExtendWith(ArquillianExtension.class)
+public abstract class CmsDeployment {
+    private static final Path MAIN_RESOURCES = Paths.get("src/main/resources");
+
+    @Deployment
+    public static WebArchive deployment() {
+        // package scans also see the test classes of those packages: keep unit tests out. (Local, not a
+        // static field: this class is loaded in the server too, which has no ShrinkWrap implementation.)
+        Filter<ArchivePath> noTests = Filters.exclude(".*(Test|IT)(\\$.*)?\\.class");
+        WebArchive war = ShrinkWrap.create(WebArchive.class, "cms-it.war")
+                .addPackages(true, noTests, "org.opencsms.cms.chargepoint")
+                .addPackages(false, noTests, "org.opencsms.cms.platform")
+                .addPackages(true, noTests, "org.opencsms.api.cms", "org.opencsms.api.messaging",
+                        "org.opencsms.api.config")
+                .addClass(CmsDeployment.class)
+                .addAsResource(MAIN_RESOURCES.resolve("META-INF/persistence.xml").toFile(), "META-INF/persistence.xml")
+                .addAsWebInfResource(MAIN_RESOURCES.resolve("META-INF/beans.xml").toFile(), "beans.xml")
+                .addAsLibraries(Maven.configureResolver().workOffline()
+                        .loadPomFromFile("pom.xml")
+                        .importCompileAndRuntimeDependencies()
+                        .resolve().withTransitivity().asFile());
+        for (String dir : List.of("db/migration", "db/callback")) {
+            try (Stream<Path> files = Files.walk(MAIN_RESOURCES.resolve(dir))) {
+                files.filter(Files::isRegularFile).forEach(f -> war.addAsResource(f.toFile(),
+                        MAIN_RESOURCES.relativize(f).toString().replace(File.separatorChar, '/')));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return war;
+    }
+
+    /** A charge point id no other test uses (at most 48 characters). */
+    protected static String uniqueId(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,55 @@
+package org.opencsms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.json.JsonArray;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The CMS stops answering (its request listener paused through Liberty's pause command): chargers
+ * get InternalError after the CMS timeout, their sessions live on, readiness goes down; once it
+ * answers again everything is served.
+ */
+class CmsOutageIT {
+    private static final String LISTENER = "csms#cms-ejb.jar#RequestListener";
+
+    @Test
+    void chargerGetsInternalErrorWhileTheCmsDoesNotAnswer() throws Exception {
+        String id = Server.uniqueId("OUTAGE");
+        Server.register("{\"id\":\"" + id + "\"}");
+        try (Charger charger = Charger.connect(id)) {
+            charger.ok("Heartbeat", "{}");
+            server("pause");
+            try {
+                JsonArray answer = charger.call("Heartbeat", "{}");
+                assertEquals(4, answer.getInt(0), answer.toString());
+                assertEquals("InternalError", answer.getString(2));
+                assertFalse(charger.isClosed());
+                assertEquals(503, Server.send(HttpRequest.newBuilder(
+                        URI.create(Server.httpBase() + "/health/ready"))).status());
+            } finally {
+                server("resume");
+            }
+            assertTrue(charger.ok("Heartbeat", "{}").containsKey("currentTime"));
+            assertEquals(200, Server.send(HttpRequest.newBuilder(
+                    URI.create(Server.httpBase() + "/health/ready"))).status());
+        }
+    }
+
+    private static void server(String action) throws Exception {
+        Path script = Path.of(System.getProperty("csms.wlp"), "bin", "server");
+        Process p = new ProcessBuilder(script.toString(), action, System.getProperty("csms.server"),
+                "--target=" + LISTENER).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), action + " did not finish");
+        assertEquals(0, p.exitValue(), action + ": " + out);
+    }
+}
