@@ -45,6 +45,7 @@ create table connector (
 
 -- gateway nodes and when they last said they were alive: sessions on a silent node are stale
 create table gateway_node (
-    node_id    varchar(64) primary key,
-    last_seen  timestamp with time zone not null
+    node_id     varchar(64) primary key,
+    last_seen   timestamp with time zone not null,
+    started_at  timestamp with time zone
 );

@@ -483,6 +483,34 @@ class ChargePointsIT extends CmsDeployment {
         assertTrue(admin.find(id).orElseThrow().connected());
     }
 
+    /** Regression: an old session's open event, processed after its node announced a restart. */
+    @Test
+    void sessionOpenedBeforeTheNodeRestartedIsNotRecordedWhenProcessedLate() {
+        String id = uniqueId("late-open");
+        String node = uniqueId("node");
+        admin.register(new NewChargePoint(id, null, null));
+        Instant now = Instant.now();
+        station.nodeAlive(new NodeAlive(node, now, now.minusSeconds(1)));
+
+        station.sessionOpened(new SessionOpened(id, node, "s-old", "ocpp1.6", now.minusSeconds(10)));
+
+        assertFalse(admin.find(id).orElseThrow().connected());
+        station.sessionOpened(new SessionOpened(id, node, "s-new", "ocpp1.6", now));
+        assertTrue(admin.find(id).orElseThrow().connected());
+    }
+
+    /** Regression: an event without a reception time (not sent by our gateway) is still stored. */
+    @Test
+    void statusWithoutAnyTimeIsStoredAtProcessingTime() {
+        String id = uniqueId("notime");
+        admin.register(new NewChargePoint(id, null, null));
+        Instant before = Instant.now();
+        station.statusChanged(new StatusChanged(id, 1, "Available", "NoError", null, null, null, null, null));
+        ConnectorView c = admin.find(id).orElseThrow().connectors().get(0);
+        assertEquals("Available", c.status());
+        assertFalse(c.statusTime().isBefore(before.minusMillis(1)));
+    }
+
     @Test
     void sessionOnSilentNodeDoesNotCount() {
         String id = uniqueId("stale");

@@ -8,6 +8,7 @@ import java.util.Optional;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.PersistenceContext;
 
 import org.opencsms.api.cms.ChargePointAdmin;
@@ -56,8 +57,13 @@ public class ChargePointService implements ChargePointAdmin {
         }
         ChargePoint cp = new ChargePoint(request.id(), password == null ? null : PasswordHasher.hash(password),
                 profile, ChargePoints.now());
-        em.persist(cp);
-        em.flush();
+        try {
+            em.persist(cp);
+            em.flush();
+        } catch (PersistenceException e) {
+            // registered concurrently since the check above: the unique constraint decided
+            throw new CmsException(Kind.CONFLICT, "charge point " + request.id() + " exists");
+        }
         return view(cp, ChargePoints.now());
     }
 

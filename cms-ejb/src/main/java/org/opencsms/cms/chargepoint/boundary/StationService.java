@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
 import org.opencsms.api.messaging.Calls.Authenticate;
@@ -99,16 +100,21 @@ public class StationService {
         }
         ChargePoint cp = found.get();
         OffsetDateTime now = ChargePoints.now();
-        Instant at = event.timestamp() != null ? event.timestamp() : event.receivedAt();
+        Instant received = event.receivedAt() != null ? event.receivedAt() : now.toInstant();
+        Instant at = event.timestamp() != null ? event.timestamp() : received;
         Connector connector = cp.connector(event.connectorId())
                 .orElseGet(() -> cp.addConnector(event.connectorId(), now));
         connector.report(event.status(), event.errorCode(), event.info(), event.vendorId(), event.vendorErrorCode(),
                 utc(at), now);
-        cp.seen(utc(event.receivedAt()));
+        cp.seen(utc(received));
     }
 
     public void sessionOpened(SessionOpened event) {
-        nodeAlive(event.nodeId(), event.at());
+        GatewayNode node = nodeAlive(event.nodeId(), event.at());
+        if (!node.mayHold(utc(event.at()))) {
+            // processed after the node announced a restart: that session died with the old process
+            return;
+        }
         chargePoints.lockByIdentity(event.chargePointId())
                 .ifPresent(cp -> cp.sessionOpened(event.nodeId(), event.sessionId(), event.ocppVersion(), utc(event.at())));
     }
@@ -120,8 +126,9 @@ public class StationService {
 
     /** A node that (re)started has none of the sessions recorded for it before its start. */
     public void nodeAlive(NodeAlive event) {
-        nodeAlive(event.nodeId(), event.at());
+        GatewayNode node = nodeAlive(event.nodeId(), event.at());
         if (event.startedAt() != null) {
+            node.started(utc(event.startedAt()));
             int cleared = em.createNamedQuery(ChargePoint.CLEAR_NODE_SESSIONS)
                     .setParameter("node", event.nodeId())
                     .setParameter("before", utc(event.startedAt()))
@@ -132,13 +139,15 @@ public class StationService {
         }
     }
 
-    private void nodeAlive(String nodeId, Instant at) {
-        GatewayNode node = em.find(GatewayNode.class, nodeId);
+    private GatewayNode nodeAlive(String nodeId, Instant at) {
+        GatewayNode node = em.find(GatewayNode.class, nodeId, LockModeType.PESSIMISTIC_WRITE);
         if (node == null) {
-            em.persist(new GatewayNode(nodeId, utc(at)));
+            node = new GatewayNode(nodeId, utc(at));
+            em.persist(node);
         } else {
             node.alive(utc(at));
         }
+        return node;
     }
 
     private static OffsetDateTime utc(Instant instant) {

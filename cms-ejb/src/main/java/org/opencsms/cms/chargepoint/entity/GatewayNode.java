@@ -16,6 +16,8 @@ public class GatewayNode {
     private String nodeId;
     @Column(name = "last_seen")
     private OffsetDateTime lastSeen;
+    @Column(name = "started_at")
+    private OffsetDateTime startedAt;
 
     protected GatewayNode() {
     }
@@ -29,6 +31,18 @@ public class GatewayNode {
         if (lastSeen == null || at.isAfter(lastSeen)) {
             lastSeen = at;
         }
+    }
+
+    /** Records a (re)start of the node; sessions opened before it are gone. */
+    public void started(OffsetDateTime at) {
+        if (startedAt == null || at.isAfter(startedAt)) {
+            startedAt = at;
+        }
+    }
+
+    /** Whether a session opened at the given time can still be open on this node. */
+    public boolean mayHold(OffsetDateTime sessionOpenedAt) {
+        return startedAt == null || !sessionOpenedAt.isBefore(startedAt);
     }
 
     public String getNodeId() { return nodeId; }
