@@ -57,7 +57,7 @@ public class RequestListener implements MessageListener {
     @PostConstruct
     void init() {
         handlers = new Handlers()
-                .on(Contract.PING.name(), Ping.class, ping -> station.ping())
+                .on(Contract.PING.name(), Ping.class, station::ping)
                 .on(Contract.AUTHENTICATE.name(), Authenticate.class, station::authenticate)
                 .on(Contract.BOOT.name(), Boot.class, station::boot)
                 .on(Contract.HEARTBEAT.name(), Heartbeat.class, station::heartbeat)

@@ -31,6 +31,8 @@ import org.opencsms.api.messaging.Calls.BootReply;
 import org.opencsms.api.messaging.Calls.HandshakeDecision;
 import org.opencsms.api.messaging.Calls.Heartbeat;
 import org.opencsms.api.messaging.Calls.HeartbeatReply;
+import org.opencsms.api.messaging.Calls.Ping;
+import org.opencsms.api.messaging.Calls.PingReply;
 import org.opencsms.api.messaging.Calls.RegistrationStatus;
 import org.opencsms.api.messaging.Events.NodeAlive;
 import org.opencsms.api.messaging.Events.SessionClosed;
@@ -565,8 +567,13 @@ class ChargePointsIT extends CmsDeployment {
     }
 
     @Test
-    void pingReportsTheDatabaseUp() {
-        assertTrue(station.ping().databaseUp());
+    void pingReportsTheDatabaseUpAndWhetherTheNodesEventsArrived() {
+        String node = uniqueId("node");
+        PingReply before = station.ping(new Ping(node));
+        assertTrue(before.databaseUp());
+        assertFalse(before.eventsFromNode(), "no event of this node stored yet");
+        station.nodeAlive(new NodeAlive(node, Instant.now(), Instant.now()));
+        assertTrue(station.ping(new Ping(node)).eventsFromNode());
     }
 
     @Test

@@ -17,9 +17,10 @@ import org.opencsms.api.messaging.Contract;
 import org.opencsms.gateway.cms.CmsClient;
 
 /**
- * Ready when a call makes the whole round trip: gateway -> request queue -> CMS listener ->
- * database -> this node's reply queue -> reply listener. That proves the JMS consumers on both sides
- * and the database are up.
+ * Ready when a call makes the whole round trip (gateway -> request queue -> CMS listener ->
+ * database -> this node's reply queue -> reply listener) and the CMS has stored this node's start
+ * announcement, which travels on the event topic: the JMS consumers on both sides, the event
+ * listener and the database are up.
  */
 @Readiness
 @ApplicationScoped
@@ -35,7 +36,10 @@ public class CmsReadiness implements HealthCheck {
         try {
             PingReply reply = cms.call(Contract.PING, "", new Ping(cms.nodeId()), TIMEOUT)
                     .get(TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
-            return HealthCheckResponse.named(name).status(reply.databaseUp()).withData("node", cms.nodeId()).build();
+            return HealthCheckResponse.named(name).status(reply.databaseUp() && reply.eventsFromNode())
+                    .withData("node", cms.nodeId())
+                    .withData("database", reply.databaseUp())
+                    .withData("events", reply.eventsFromNode()).build();
         } catch (ExecutionException e) {
             return HealthCheckResponse.named(name).down().withData("error", String.valueOf(e.getCause())).build();
         } catch (TimeoutException e) {

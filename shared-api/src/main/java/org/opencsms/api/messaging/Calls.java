@@ -8,7 +8,12 @@ public final class Calls {
     public record Ping(String nodeId) {
     }
 
-    public record PingReply(boolean databaseUp) {
+    /**
+     * @param databaseUp    the CMS reached the database
+     * @param eventsFromNode the CMS has stored an event of the asking node (its start announcement),
+     *                       so the event consumers are up too
+     */
+    public record PingReply(boolean databaseUp, boolean eventsFromNode) {
     }
 
     /**

@@ -19,6 +19,7 @@ import org.opencsms.api.messaging.Calls.BootReply;
 import org.opencsms.api.messaging.Calls.HandshakeDecision;
 import org.opencsms.api.messaging.Calls.Heartbeat;
 import org.opencsms.api.messaging.Calls.HeartbeatReply;
+import org.opencsms.api.messaging.Calls.Ping;
 import org.opencsms.api.messaging.Calls.PingReply;
 import org.opencsms.api.messaging.Calls.RegistrationStatus;
 import org.opencsms.api.messaging.Events.NodeAlive;
@@ -45,9 +46,9 @@ public class StationService {
     @EJB
     ChargePoints chargePoints;
 
-    public PingReply ping() {
-        em.createNamedQuery(ChargePoint.ALL, ChargePoint.class).setMaxResults(1).getResultList();
-        return new PingReply(true);
+    public PingReply ping(Ping ping) {
+        GatewayNode node = ping.nodeId() == null ? null : em.find(GatewayNode.class, ping.nodeId());
+        return new PingReply(true, node != null);
     }
 
     /** OCPP security profiles 1 and 2: HTTP Basic with the AuthorizationKey; profile 2 only over TLS. */
