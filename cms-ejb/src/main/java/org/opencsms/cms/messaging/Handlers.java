@@ -3,6 +3,7 @@ package org.opencsms.cms.messaging;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.opencsms.api.messaging.Bodies;
@@ -17,6 +18,13 @@ final class Handlers {
     <B> Handlers on(String name, Class<B> bodyType, Function<B, ?> handler) {
         byName.put(name, json -> handler.apply(Bodies.fromJson(json, bodyType)));
         return this;
+    }
+
+    <B> Handlers onEvent(String name, Class<B> bodyType, Consumer<B> handler) {
+        return on(name, bodyType, body -> {
+            handler.accept(body);
+            return null;
+        });
     }
 
     Handlers complete(List<String> expected) {

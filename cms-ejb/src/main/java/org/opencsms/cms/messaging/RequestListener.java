@@ -21,6 +21,11 @@ import jakarta.jms.TextMessage;
 
 import org.opencsms.api.messaging.Bodies;
 import org.opencsms.api.messaging.Calls.Authenticate;
+import org.opencsms.api.messaging.Calls.Authorize;
+import org.opencsms.api.messaging.Calls.AuthorizeReply;
+import org.opencsms.api.messaging.Calls.DataTransfer;
+import org.opencsms.api.messaging.Calls.StartTransaction;
+import org.opencsms.api.messaging.Calls.StopTransaction;
 import org.opencsms.api.messaging.Calls.Boot;
 import org.opencsms.api.messaging.Calls.Heartbeat;
 import org.opencsms.api.messaging.Calls.Ping;
@@ -29,7 +34,9 @@ import org.opencsms.api.messaging.Contract;
 import org.opencsms.api.messaging.Destinations;
 import org.opencsms.api.messaging.ErrorReply;
 import org.opencsms.api.messaging.MessageProperties;
+import org.opencsms.cms.authorization.boundary.IdTagService;
 import org.opencsms.cms.chargepoint.boundary.StationService;
+import org.opencsms.cms.transaction.boundary.TransactionService;
 
 /**
  * Answers the gateway's calls. Failure policy: a call that fails is answered with an error reply
@@ -47,6 +54,10 @@ public class RequestListener implements MessageListener {
 
     @EJB
     StationService station;
+    @EJB
+    IdTagService idTags;
+    @EJB
+    TransactionService transactions;
 
     @Inject
     @JMSConnectionFactory(Destinations.CONNECTION_FACTORY)
@@ -61,6 +72,10 @@ public class RequestListener implements MessageListener {
                 .on(Contract.AUTHENTICATE.name(), Authenticate.class, station::authenticate)
                 .on(Contract.BOOT.name(), Boot.class, station::boot)
                 .on(Contract.HEARTBEAT.name(), Heartbeat.class, station::heartbeat)
+                .on(Contract.AUTHORIZE.name(), Authorize.class, a -> new AuthorizeReply(idTags.authorize(a.idTag())))
+                .on(Contract.START_TRANSACTION.name(), StartTransaction.class, transactions::start)
+                .on(Contract.STOP_TRANSACTION.name(), StopTransaction.class, transactions::stop)
+                .on(Contract.DATA_TRANSFER.name(), DataTransfer.class, station::dataTransfer)
                 .complete(Contract.CALLS.stream().map(CallType::name).toList());
     }
 

@@ -24,8 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The one deployment of the CMS integration tests: one Payara Micro JVM (~10 s) per deployment, so
  * every *IT shares this base and there is only one concrete test class.
  *
- * <p>The WAR holds the charge point component and the platform beans (schema migration, settings),
- * the shared API packages, persistence.xml and beans.xml, the Flyway migrations and the Flyway jars.
+ * <p>The WAR holds the charge point, authorization and transaction components and the platform beans
+ * (schema migration, settings), the shared API packages, persistence.xml and beans.xml, the Flyway
+ * migrations and the Flyway jars.
  * It leaves out {@code org.opencsms.cms.messaging}: its message-driven beans need a JMS broker,
  * which Payara Micro does not have. The database is Payara Micro's embedded H2 behind
  * {@code java:comp/DefaultDataSource}.
@@ -40,7 +41,8 @@ public abstract class CmsDeployment {
         // static field: this class is loaded in the server too, which has no ShrinkWrap implementation.)
         Filter<ArchivePath> noTests = Filters.exclude(".*(Test|IT)(\\$.*)?\\.class");
         WebArchive war = ShrinkWrap.create(WebArchive.class, "cms-it.war")
-                .addPackages(true, noTests, "org.opencsms.cms.chargepoint")
+                .addPackages(true, noTests, "org.opencsms.cms.chargepoint", "org.opencsms.cms.authorization",
+                        "org.opencsms.cms.transaction")
                 .addPackages(false, noTests, "org.opencsms.cms.platform")
                 .addPackages(true, noTests, "org.opencsms.api.cms", "org.opencsms.api.messaging",
                         "org.opencsms.api.config")

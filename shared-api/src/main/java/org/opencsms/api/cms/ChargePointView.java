@@ -6,5 +6,6 @@ import java.util.List;
 /** A charge point as the API shows it; connectors ordered by id, 0 being the charge point itself. */
 public record ChargePointView(String id, int securityProfile, boolean connected, String ocppVersion,
                               String registrationStatus, String vendor, String model, String serialNumber,
-                              String firmwareVersion, Instant lastSeen, List<ConnectorView> connectors) {
+                              String firmwareVersion, Instant lastSeen, String firmwareStatus,
+                              String diagnosticsStatus, List<ConnectorView> connectors) {
 }

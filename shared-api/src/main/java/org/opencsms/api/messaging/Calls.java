@@ -1,6 +1,7 @@
 package org.opencsms.api.messaging;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Bodies of the request/reply exchanges, version-neutral. */
 public final class Calls {
@@ -51,6 +52,46 @@ public final class Calls {
     }
 
     public record HeartbeatReply(Instant currentTime) {
+    }
+
+    public record Authorize(String chargePointId, String idTag) {
+    }
+
+    public record AuthorizeReply(IdTagInfo idTagInfo) {
+    }
+
+    /**
+     * @param timestamp  the charger's start time (billing uses it, also when replayed late)
+     * @param receivedAt when the gateway received it
+     */
+    public record StartTransaction(String chargePointId, int connectorId, String idTag, int meterStart,
+                                   Integer reservationId, Instant timestamp, Instant receivedAt) {
+    }
+
+    public record StartTransactionReply(int transactionId, IdTagInfo idTagInfo) {
+    }
+
+    /**
+     * @param idTag           the tag that stopped it; null when the charger sent none
+     * @param reason          the OCPP stop reason; null: Local
+     * @param transactionData meter values reported with the stop, possibly empty
+     */
+    public record StopTransaction(String chargePointId, int transactionId, String idTag, int meterStop,
+                                  Instant timestamp, String reason, List<MeterSample> transactionData,
+                                  Instant receivedAt) {
+    }
+
+    /** @param idTagInfo the stopping tag's status; null when no tag was sent */
+    public record StopTransactionReply(IdTagInfo idTagInfo) {
+    }
+
+    public record DataTransfer(String chargePointId, String vendorId, String messageId, String data,
+                               Instant receivedAt) {
+    }
+
+    public enum DataTransferStatus { ACCEPTED, REJECTED, UNKNOWN_MESSAGE_ID, UNKNOWN_VENDOR_ID }
+
+    public record DataTransferReply(DataTransferStatus status, String data) {
     }
 
     private Calls() {

@@ -1,6 +1,7 @@
 package org.opencsms.api.messaging;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Bodies of the events published on the event topic, version-neutral. */
 public final class Events {
@@ -13,6 +14,19 @@ public final class Events {
     public record StatusChanged(String chargePointId, int connectorId, String status, String errorCode,
                                 String info, String vendorId, String vendorErrorCode, Instant timestamp,
                                 Instant receivedAt) {
+    }
+
+    /** Meter readings of a connector, linked to a transaction when the charger named one. */
+    public record MeterValuesReported(String chargePointId, int connectorId, Integer transactionId,
+                                      List<MeterSample> samples, Instant receivedAt) {
+    }
+
+    /** DiagnosticsStatusNotification: the status of a diagnostics upload. */
+    public record DiagnosticsStatusChanged(String chargePointId, String status, Instant receivedAt) {
+    }
+
+    /** FirmwareStatusNotification: the status of a firmware update. */
+    public record FirmwareStatusChanged(String chargePointId, String status, Instant receivedAt) {
     }
 
     /** A charger's WebSocket session opened on a gateway node. */

@@ -91,7 +91,8 @@ public class ChargePointService implements ChargePointAdmin {
         return new ChargePointView(cp.getIdentity(), cp.getSecurityProfile(),
                 chargePoints.isConnected(cp, Settings.nodeStaleAfter(), now), cp.getOcppVersion(),
                 cp.getRegistrationStatus(), cp.getVendor(), cp.getModel(), cp.getSerialNumber(),
-                cp.getFirmwareVersion(), instant(cp.getLastSeen()), connectors);
+                cp.getFirmwareVersion(), instant(cp.getLastSeen()), cp.getFirmwareStatus(), cp.getDiagnosticsStatus(),
+                connectors);
     }
 
     private static ConnectorView view(Connector c) {

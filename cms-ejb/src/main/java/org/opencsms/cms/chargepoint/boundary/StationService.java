@@ -8,6 +8,9 @@ import java.util.logging.Logger;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -15,6 +18,9 @@ import jakarta.persistence.PersistenceContext;
 import org.opencsms.api.messaging.Calls.Authenticate;
 import org.opencsms.api.messaging.Calls.AuthenticateReply;
 import org.opencsms.api.messaging.Calls.Boot;
+import org.opencsms.api.messaging.Calls.DataTransfer;
+import org.opencsms.api.messaging.Calls.DataTransferReply;
+import org.opencsms.api.messaging.Calls.DataTransferStatus;
 import org.opencsms.api.messaging.Calls.BootReply;
 import org.opencsms.api.messaging.Calls.HandshakeDecision;
 import org.opencsms.api.messaging.Calls.Heartbeat;
@@ -22,13 +28,17 @@ import org.opencsms.api.messaging.Calls.HeartbeatReply;
 import org.opencsms.api.messaging.Calls.Ping;
 import org.opencsms.api.messaging.Calls.PingReply;
 import org.opencsms.api.messaging.Calls.RegistrationStatus;
+import org.opencsms.api.messaging.Events.DiagnosticsStatusChanged;
+import org.opencsms.api.messaging.Events.FirmwareStatusChanged;
 import org.opencsms.api.messaging.Events.NodeAlive;
 import org.opencsms.api.messaging.Events.SessionClosed;
 import org.opencsms.api.messaging.Events.SessionOpened;
 import org.opencsms.api.messaging.Events.StatusChanged;
+import org.opencsms.cms.chargepoint.control.DataTransferHandler;
 import org.opencsms.cms.chargepoint.control.PasswordHasher;
 import org.opencsms.cms.chargepoint.entity.ChargePoint;
 import org.opencsms.cms.chargepoint.entity.Connector;
+import org.opencsms.cms.chargepoint.entity.DataTransferRecord;
 import org.opencsms.cms.chargepoint.entity.GatewayNode;
 import org.opencsms.cms.platform.Settings;
 
@@ -45,6 +55,10 @@ public class StationService {
 
     @EJB
     ChargePoints chargePoints;
+
+    @Inject
+    @Any
+    Instance<DataTransferHandler> dataTransferHandlers;
 
     public PingReply ping(Ping ping) {
         GatewayNode node = ping.nodeId() == null ? null : em.find(GatewayNode.class, ping.nodeId());
@@ -101,13 +115,38 @@ public class StationService {
         }
         ChargePoint cp = found.get();
         OffsetDateTime now = ChargePoints.now();
-        Instant received = event.receivedAt() != null ? event.receivedAt() : now.toInstant();
+        Instant received = received(event.receivedAt());
         Instant at = event.timestamp() != null ? event.timestamp() : received;
         Connector connector = cp.connector(event.connectorId())
                 .orElseGet(() -> cp.addConnector(event.connectorId(), now));
         connector.report(event.status(), event.errorCode(), event.info(), event.vendorId(), event.vendorErrorCode(),
                 utc(at), now);
         cp.seen(utc(received));
+    }
+
+    public void firmwareStatus(FirmwareStatusChanged event) {
+        chargePoints.lockByIdentity(event.chargePointId())
+                .ifPresent(cp -> cp.firmwareStatus(event.status(), utc(received(event.receivedAt()))));
+    }
+
+    public void diagnosticsStatus(DiagnosticsStatusChanged event) {
+        chargePoints.lockByIdentity(event.chargePointId())
+                .ifPresent(cp -> cp.diagnosticsStatus(event.status(), utc(received(event.receivedAt()))));
+    }
+
+    /** Answered by the vendor's handler, UnknownVendorId without one; stored either way (registered chargers). */
+    public DataTransferReply dataTransfer(DataTransfer request) {
+        DataTransferReply reply = dataTransferHandlers.stream()
+                .filter(h -> h.vendorId().equals(request.vendorId())).findFirst()
+                .map(h -> h.handle(request.chargePointId(), request.messageId(), request.data()))
+                .orElseGet(() -> new DataTransferReply(DataTransferStatus.UNKNOWN_VENDOR_ID, null));
+        Instant received = received(request.receivedAt());
+        chargePoints.lockByIdentity(request.chargePointId()).ifPresentOrElse(cp -> {
+            em.persist(new DataTransferRecord(cp, request.vendorId(), request.messageId(), request.data(),
+                    reply.status().name(), utc(received)));
+            cp.seen(utc(received));
+        }, () -> LOG.info(() -> "DataTransfer from unregistered charge point " + request.chargePointId() + " not stored"));
+        return reply;
     }
 
     public void sessionOpened(SessionOpened event) {
@@ -149,6 +188,10 @@ public class StationService {
             node.alive(utc(at));
         }
         return node;
+    }
+
+    private static Instant received(Instant receivedAt) {
+        return receivedAt != null ? receivedAt : Instant.now();
     }
 
     private static OffsetDateTime utc(Instant instant) {

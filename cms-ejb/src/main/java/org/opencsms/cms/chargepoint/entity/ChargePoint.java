@@ -67,6 +67,14 @@ public class ChargePoint {
     private String sessionId;
     @Column(name = "session_since")
     private OffsetDateTime sessionSince;
+    @Column(name = "firmware_status")
+    private String firmwareStatus;
+    @Column(name = "firmware_status_at")
+    private OffsetDateTime firmwareStatusAt;
+    @Column(name = "diagnostics_status")
+    private String diagnosticsStatus;
+    @Column(name = "diagnostics_status_at")
+    private OffsetDateTime diagnosticsStatusAt;
     @Column(name = "closed_session_id")
     private String closedSessionId;
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -134,6 +142,24 @@ public class ChargePoint {
         seen(at);
     }
 
+    /** FirmwareStatusNotification; an older report arriving late is ignored. */
+    public void firmwareStatus(String status, OffsetDateTime at) {
+        if (firmwareStatusAt == null || !at.isBefore(firmwareStatusAt)) {
+            firmwareStatus = status;
+            firmwareStatusAt = at;
+        }
+        seen(at);
+    }
+
+    /** DiagnosticsStatusNotification; an older report arriving late is ignored. */
+    public void diagnosticsStatus(String status, OffsetDateTime at) {
+        if (diagnosticsStatusAt == null || !at.isBefore(diagnosticsStatusAt)) {
+            diagnosticsStatus = status;
+            diagnosticsStatusAt = at;
+        }
+        seen(at);
+    }
+
     public Optional<Connector> connector(int connectorId) {
         return connectors.stream().filter(c -> c.getConnectorId() == connectorId).findFirst();
     }
@@ -161,6 +187,8 @@ public class ChargePoint {
     public String getChargeBoxSerial() { return chargeBoxSerial; }
     public String getFirmwareVersion() { return firmwareVersion; }
     public String getOcppVersion() { return ocppVersion; }
+    public String getFirmwareStatus() { return firmwareStatus; }
+    public String getDiagnosticsStatus() { return diagnosticsStatus; }
     public OffsetDateTime getLastSeen() { return lastSeen; }
     public OffsetDateTime getLastBoot() { return lastBoot; }
     public String getSessionNode() { return sessionNode; }

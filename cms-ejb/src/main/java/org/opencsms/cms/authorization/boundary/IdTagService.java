@@ -1,0 +1,150 @@
+package org.opencsms.cms.authorization.boundary;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+
+import org.opencsms.api.cms.CmsException;
+import org.opencsms.api.cms.CmsException.Kind;
+import org.opencsms.api.cms.IdTagAdmin;
+import org.opencsms.api.cms.IdTagView;
+import org.opencsms.api.messaging.IdTagInfo;
+import org.opencsms.api.messaging.IdTagInfo.AuthorizationStatus;
+import org.opencsms.cms.authorization.entity.IdTag;
+import org.opencsms.cms.transaction.entity.ChargingTransaction;
+
+/** Administration of id tags, and the verdict chargers get on them. */
+// also a no-interface view: the message listeners call more than the business interface offers
+@LocalBean
+@Stateless
+public class IdTagService implements IdTagAdmin {
+    /** OCPP 1.6 IdToken is a CiString20. */
+    static final int MAX_TAG = 20;
+
+    @PersistenceContext(unitName = "csms")
+    EntityManager em;
+
+    @Override
+    public IdTagView create(IdTagView tag) {
+        if (tag == null || !validTag(tag.idTag())) {
+            throw new CmsException(Kind.INVALID, "idTag must be 1 to " + MAX_TAG + " printable ASCII characters");
+        }
+        if (find(tag.idTag()).isPresent()) {
+            throw new CmsException(Kind.CONFLICT, "id tag " + tag.idTag() + " exists");
+        }
+        IdTag entity = new IdTag(tag.idTag(), now());
+        apply(entity, tag);
+        try {
+            em.persist(entity);
+            em.flush();
+        } catch (PersistenceException e) {
+            throw new CmsException(Kind.CONFLICT, "id tag " + tag.idTag() + " exists");
+        }
+        return view(entity);
+    }
+
+    @Override
+    public List<IdTagView> list() {
+        return em.createNamedQuery(IdTag.ALL, IdTag.class).getResultStream().map(IdTagService::view).toList();
+    }
+
+    @Override
+    public Optional<IdTagView> find(String idTag) {
+        return byTag(idTag, LockModeType.NONE).map(IdTagService::view);
+    }
+
+    @Override
+    public IdTagView update(String idTag, IdTagView tag) {
+        IdTag entity = byTag(idTag, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> new CmsException(Kind.NOT_FOUND, "no id tag " + idTag));
+        if (tag == null) {
+            throw new CmsException(Kind.INVALID, "a JSON body is required");
+        }
+        if (tag.idTag() != null && !tag.idTag().equals(idTag)) {
+            throw new CmsException(Kind.INVALID, "idTag in the body differs from the one in the path");
+        }
+        apply(entity, tag);
+        return view(entity);
+    }
+
+    @Override
+    public boolean delete(String idTag) {
+        Optional<IdTag> entity = byTag(idTag, LockModeType.NONE);
+        entity.ifPresent(em::remove);
+        return entity.isPresent();
+    }
+
+    /** Authorize.req: the tag's status, without the concurrency rule (that only applies to a start). */
+    public IdTagInfo authorize(String idTag) {
+        return byTag(idTag, LockModeType.NONE).map(t -> info(t, now())).orElseGet(IdTagInfo::invalid);
+    }
+
+    /**
+     * StartTransaction.req: the tag's status, ConcurrentTx when it already has an active transaction
+     * and allows only one. The tag's row stays locked until the caller's transaction ends, so two
+     * chargers starting with the same tag at once cannot both be accepted.
+     */
+    public IdTagInfo authorizeStart(String idTag) {
+        Optional<IdTag> found = byTag(idTag, LockModeType.PESSIMISTIC_WRITE);
+        if (found.isEmpty()) {
+            return IdTagInfo.invalid();
+        }
+        IdTag tag = found.get();
+        IdTagInfo info = info(tag, now());
+        if (info.status() == AuthorizationStatus.ACCEPTED && !tag.isAllowConcurrentTx()
+                && em.createNamedQuery(ChargingTransaction.ACTIVE_OF_TAG, Long.class)
+                .setParameter("idTag", idTag).getSingleResult() > 0) {
+            return new IdTagInfo(AuthorizationStatus.CONCURRENT_TX, info.expiryDate(), info.parentIdTag());
+        }
+        return info;
+    }
+
+    private Optional<IdTag> byTag(String idTag, LockModeType lock) {
+        if (idTag == null) {
+            return Optional.empty();
+        }
+        return em.createNamedQuery(IdTag.BY_TAG, IdTag.class).setParameter("idTag", idTag).setLockMode(lock)
+                .getResultStream().findFirst();
+    }
+
+    private static IdTagInfo info(IdTag tag, OffsetDateTime now) {
+        AuthorizationStatus status = IdTag.BLOCKED.equals(tag.getStatus()) ? AuthorizationStatus.BLOCKED
+                : tag.isExpired(now) ? AuthorizationStatus.EXPIRED : AuthorizationStatus.ACCEPTED;
+        return new IdTagInfo(status, tag.getExpiryDate() == null ? null : tag.getExpiryDate().toInstant(),
+                tag.getParentIdTag());
+    }
+
+    private static void apply(IdTag entity, IdTagView tag) {
+        String status = tag.status() == null ? IdTag.ACCEPTED : tag.status();
+        if (!IdTag.ACCEPTED.equals(status) && !IdTag.BLOCKED.equals(status)) {
+            throw new CmsException(Kind.INVALID, "status must be Accepted or Blocked (Expired follows from expiryDate)");
+        }
+        if (tag.parentIdTag() != null && !validTag(tag.parentIdTag())) {
+            throw new CmsException(Kind.INVALID, "parentIdTag must be 1 to " + MAX_TAG + " printable ASCII characters");
+        }
+        entity.update(status, tag.expiryDate() == null ? null : tag.expiryDate().atOffset(ZoneOffset.UTC),
+                tag.parentIdTag(), Boolean.TRUE.equals(tag.allowConcurrentTx()));
+    }
+
+    static boolean validTag(String tag) {
+        return tag != null && !tag.isEmpty() && tag.length() <= MAX_TAG
+                && tag.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
+    }
+
+    private static IdTagView view(IdTag t) {
+        return new IdTagView(t.getIdTag(), t.getStatus(), t.getExpiryDate() == null ? null : t.getExpiryDate().toInstant(),
+                t.getParentIdTag(), t.isAllowConcurrentTx());
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,2 @@
+/** Stateless facades of the authorization component. */
+package org.opencsms.cms.authorization.boundary;

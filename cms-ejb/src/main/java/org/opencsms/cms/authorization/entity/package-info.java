@@ -1,0 +1,2 @@
+/** JPA entities of the authorization component. */
+package org.opencsms.cms.authorization.entity;

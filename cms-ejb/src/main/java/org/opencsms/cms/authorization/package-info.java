@@ -1,0 +1,4 @@
+/**
+ * Id tags and the verdict on them (Accepted, Blocked, Expired, Invalid, ConcurrentTx).
+ */
+package org.opencsms.cms.authorization;

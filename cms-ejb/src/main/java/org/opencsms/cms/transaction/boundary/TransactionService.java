@@ -1,0 +1,226 @@
+package org.opencsms.cms.transaction.boundary;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+
+import org.opencsms.api.cms.MeterValueView;
+import org.opencsms.api.cms.TransactionDetail;
+import org.opencsms.api.cms.TransactionQueries;
+import org.opencsms.api.cms.TransactionView;
+import org.opencsms.api.messaging.Calls.StartTransaction;
+import org.opencsms.api.messaging.Calls.StartTransactionReply;
+import org.opencsms.api.messaging.Calls.StopTransaction;
+import org.opencsms.api.messaging.Calls.StopTransactionReply;
+import org.opencsms.api.messaging.Events.MeterValuesReported;
+import org.opencsms.api.messaging.IdTagInfo;
+import org.opencsms.api.messaging.MeterSample;
+import org.opencsms.cms.authorization.boundary.IdTagService;
+import org.opencsms.cms.chargepoint.boundary.ChargePoints;
+import org.opencsms.cms.chargepoint.entity.ChargePoint;
+import org.opencsms.cms.transaction.entity.ChargingTransaction;
+import org.opencsms.cms.transaction.entity.MeterValue;
+
+/**
+ * Transactions and meter values as chargers report them. Every method locks the charge point's row,
+ * so the reports of one charger are applied one after the other, and is safe to repeat: a charger
+ * that lost our answer and a broker that redelivers both lead to the same single record.
+ */
+// also a no-interface view: the message listeners call more than the business interface offers
+@LocalBean
+@Stateless
+public class TransactionService implements TransactionQueries {
+    private static final Logger LOG = Logger.getLogger(TransactionService.class.getName());
+    static final int MAX_LIMIT = 500;
+
+    @PersistenceContext(unitName = "csms")
+    EntityManager em;
+    @EJB
+    ChargePoints chargePoints;
+    @EJB
+    IdTagService idTags;
+
+    /**
+     * Always answers with a transactionId and an idTagInfo, also for an unknown or refused tag
+     * (OCPP 1.6: StartTransaction.conf is never an error, or the charger retries forever).
+     */
+    public StartTransactionReply start(StartTransaction request) {
+        Optional<ChargePoint> found = chargePoints.lockByIdentity(request.chargePointId());
+        if (found.isEmpty()) {
+            int id = unrecordedTransactionId();
+            LOG.warning(() -> "StartTransaction from unregistered charge point " + request.chargePointId()
+                    + ": answered Invalid with unrecorded transaction " + id);
+            return new StartTransactionReply(id, IdTagInfo.invalid());
+        }
+        ChargePoint cp = found.get();
+        OffsetDateTime timestamp = utc(request.timestamp());
+        Optional<ChargingTransaction> same = em.createNamedQuery(ChargingTransaction.SAME_START, ChargingTransaction.class)
+                .setParameter("cp", cp).setParameter("connector", request.connectorId())
+                .setParameter("idTag", request.idTag()).setParameter("timestamp", timestamp)
+                .setParameter("meterStart", request.meterStart())
+                .getResultStream().findFirst();
+        if (same.isPresent()) {
+            ChargingTransaction tx = same.get();
+            LOG.info(() -> "Repeated StartTransaction from " + request.chargePointId() + ": answered with transaction "
+                    + tx.getId() + " again");
+            IdTagInfo current = idTags.authorize(request.idTag());
+            return new StartTransactionReply(tx.getId(), new IdTagInfo(
+                    IdTagInfo.AuthorizationStatus.valueOf(tx.getStartStatus()), current.expiryDate(), current.parentIdTag()));
+        }
+        IdTagInfo info = idTags.authorizeStart(request.idTag());
+        ChargingTransaction tx = new ChargingTransaction(cp, request.connectorId(), request.idTag(),
+                info.status().name(), request.meterStart(), timestamp, request.reservationId(),
+                utc(request.receivedAt()));
+        em.persist(tx);
+        em.flush();
+        cp.seen(utc(request.receivedAt()));
+        return new StartTransactionReply(tx.getId(), info);
+    }
+
+    /**
+     * Always answered: an unknown or already stopped transaction is logged, never an error (else the
+     * charger retries forever). The first stop report wins; a repeated identical one only adds meter
+     * values that were missing.
+     */
+    public StopTransactionReply stop(StopTransaction request) {
+        IdTagInfo info = request.idTag() == null ? null : idTags.authorize(request.idTag());
+        Optional<ChargePoint> found = chargePoints.lockByIdentity(request.chargePointId());
+        Optional<ChargingTransaction> tx = found.flatMap(cp -> Optional
+                .ofNullable(em.find(ChargingTransaction.class, request.transactionId()))
+                .filter(t -> t.getChargePoint().getId().equals(cp.getId())));
+        if (tx.isEmpty()) {
+            LOG.warning(() -> "StopTransaction from " + request.chargePointId() + " for unknown transaction "
+                    + request.transactionId() + " (meterStop " + request.meterStop() + " at " + request.timestamp()
+                    + ", " + request.transactionData().size() + " meter values) answered and not recorded");
+            return new StopTransactionReply(info);
+        }
+        ChargingTransaction t = tx.get();
+        OffsetDateTime timestamp = utc(request.timestamp());
+        if (!t.isStopped()) {
+            t.stop(request.meterStop(), timestamp, request.reason() == null ? "Local" : request.reason(),
+                    request.idTag(), utc(request.receivedAt()));
+        } else if (!t.isSameStop(request.meterStop(), timestamp)) {
+            LOG.warning(() -> "Transaction " + t.getId() + " of " + request.chargePointId() + " was stopped already "
+                    + "(meterStop " + t.getMeterStop() + " at " + t.getStopTimestamp() + "); a different stop report "
+                    + "(meterStop " + request.meterStop() + " at " + request.timestamp() + ") was ignored");
+            return new StopTransactionReply(info);
+        }
+        record(t.getChargePoint(), t.getConnectorId(), t, request.transactionData(), request.receivedAt());
+        t.getChargePoint().seen(utc(request.receivedAt()));
+        return new StopTransactionReply(info);
+    }
+
+    /** MeterValues.req: linked to the named transaction when it is one of this charger's. */
+    public void meterValues(MeterValuesReported report) {
+        Optional<ChargePoint> found = chargePoints.lockByIdentity(report.chargePointId());
+        if (found.isEmpty()) {
+            LOG.info(() -> "MeterValues from unregistered charge point " + report.chargePointId() + " ignored");
+            return;
+        }
+        ChargePoint cp = found.get();
+        ChargingTransaction tx = null;
+        if (report.transactionId() != null) {
+            tx = em.find(ChargingTransaction.class, report.transactionId());
+            if (tx == null || !tx.getChargePoint().getId().equals(cp.getId())) {
+                LOG.warning(() -> "MeterValues of " + report.chargePointId() + " name unknown transaction "
+                        + report.transactionId() + ": stored without it");
+                tx = null;
+            }
+        }
+        record(cp, report.connectorId(), tx, report.samples(), report.receivedAt());
+        cp.seen(utc(report.receivedAt()));
+    }
+
+    /** Stores the samples not stored yet; a sample stored before without a transaction gets linked. */
+    private void record(ChargePoint cp, int connectorId, ChargingTransaction tx, List<MeterSample> samples,
+                        Instant receivedAt) {
+        if (samples == null || samples.isEmpty()) {
+            return;
+        }
+        Set<OffsetDateTime> times = samples.stream().map(s -> utc(s.timestamp())).collect(Collectors.toSet());
+        Map<MeterValue.Key, MeterValue> stored = new HashMap<>();
+        em.createNamedQuery(MeterValue.OF_CONNECTOR_AT, MeterValue.class)
+                .setParameter("cp", cp).setParameter("connector", connectorId).setParameter("times", times)
+                .getResultStream().forEach(m -> stored.put(m.key(), m));
+        OffsetDateTime received = utc(receivedAt);
+        for (MeterSample s : samples) {
+            MeterValue candidate = new MeterValue(cp, connectorId, tx, utc(s.timestamp()), s.value(), s.measurand(),
+                    s.phase(), s.unit(), s.context(), s.location(), s.format(), received);
+            MeterValue existing = stored.putIfAbsent(candidate.key(), candidate);
+            if (existing == null) {
+                em.persist(candidate);
+            } else {
+                existing.linkIfUnlinked(tx);
+            }
+        }
+    }
+
+    @Override
+    public List<TransactionView> list(String chargePointId, Boolean active, int offset, int limit) {
+        StringBuilder jpql = new StringBuilder("select t from ChargingTransaction t where 1 = 1");
+        if (chargePointId != null) {
+            jpql.append(" and t.chargePoint.identity = :cp");
+        }
+        if (active != null) {
+            jpql.append(active ? " and t.stopTimestamp is null" : " and t.stopTimestamp is not null");
+        }
+        jpql.append(" order by t.startTimestamp desc, t.id desc");
+        TypedQuery<ChargingTransaction> query = em.createQuery(jpql.toString(), ChargingTransaction.class)
+                .setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(1, Math.min(limit, MAX_LIMIT)));
+        if (chargePointId != null) {
+            query.setParameter("cp", chargePointId);
+        }
+        return query.getResultStream().map(TransactionService::view).toList();
+    }
+
+    @Override
+    public Optional<TransactionDetail> find(int id) {
+        ChargingTransaction t = em.find(ChargingTransaction.class, id);
+        if (t == null) {
+            return Optional.empty();
+        }
+        List<MeterValueView> values = em.createNamedQuery(MeterValue.OF_TRANSACTION, MeterValue.class)
+                .setParameter("tx", id).getResultStream()
+                .map(m -> new MeterValueView(m.getSampledAt().toInstant(), m.getMeasurand(), m.getValue(), m.getUnit(),
+                        m.getPhase(), m.getContext(), m.getLocation(), m.getFormat()))
+                .toList();
+        return Optional.of(new TransactionDetail(t.getId(), t.getChargePoint().getIdentity(), t.getConnectorId(),
+                t.getIdTag(), t.getMeterStart(), t.getMeterStop(), instant(t.getStartTimestamp()),
+                instant(t.getStopTimestamp()), t.getStopReason(), t.energyWh(), t.getStartStatus(),
+                t.getReservationId(), t.getStopIdTag(), instant(t.getStartReceivedAt()), instant(t.getStopReceivedAt()),
+                values));
+    }
+
+    private static TransactionView view(ChargingTransaction t) {
+        return new TransactionView(t.getId(), t.getChargePoint().getIdentity(), t.getConnectorId(), t.getIdTag(),
+                t.getMeterStart(), t.getMeterStop(), instant(t.getStartTimestamp()), instant(t.getStopTimestamp()),
+                t.getStopReason(), t.energyWh());
+    }
+
+    /** A unique id for a start we cannot record (unknown charger): taken from the same sequence. */
+    private int unrecordedTransactionId() {
+        return ((Number) em.createNativeQuery("select nextval('transaction_seq')").getSingleResult()).intValue();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return (instant == null ? Instant.now() : instant).atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime t) {
+        return t == null ? null : t.toInstant();
+    }
+}

@@ -1,0 +1,2 @@
+/** Stateless facades of the transaction component. */
+package org.opencsms.cms.transaction.boundary;

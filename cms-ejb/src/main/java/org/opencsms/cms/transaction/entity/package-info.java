@@ -1,0 +1,2 @@
+/** JPA entities of the transaction component. */
+package org.opencsms.cms.transaction.entity;

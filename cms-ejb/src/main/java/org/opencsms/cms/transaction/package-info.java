@@ -1,0 +1,5 @@
+/**
+ * Charging transactions and their meter values: each recorded exactly once, whatever chargers
+ * repeat or replay and whatever the broker redelivers.
+ */
+package org.opencsms.cms.transaction;

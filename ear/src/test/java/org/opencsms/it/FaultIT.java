@@ -1,0 +1,90 @@
+package org.opencsms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * An event listener that fails: the event is redelivered and stored exactly once; one that keeps
+ * failing ends in the dead-letter destination with a log line, not in a hot loop. The test server
+ * runs with CSMS_FAULT_INJECTION=true: events of FAULT-ONCE-* chargers fail once after they were
+ * stored, those of FAULT-ALWAYS-* chargers always.
+ */
+class FaultIT {
+
+    @Test
+    void eventFailingOnceAfterItWasStoredIsNeitherLostNorDuplicated() {
+        String id = Server.uniqueId("FAULT-ONCE");
+        Server.register("{\"id\":\"" + id + "\"}");
+        int tx;
+        try (Charger c = Charger.connect(id)) {
+            tx = Sessions.startedId(c, 1, "ANY", 0, "2026-05-01T10:00:00Z");
+            Sessions.meter(c, 1, tx, "2026-05-01T10:10:00Z", 1000, 8.0);
+            Sessions.meter(c, 1, tx, "2026-05-01T10:20:00Z", 2000, 8.5);
+            c.ok("StatusNotification", "{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Charging\"}");
+        }
+        JsonObject t = Server.awaitObject("/api/transactions/" + tx, o -> o.getJsonArray("meterValues").size() >= 4);
+        sleep(1500);
+        assertEquals(4, Server.get("/api/transactions/" + tx).object().getJsonArray("meterValues").size(),
+                "each sampled value once although each event was delivered twice: " + t);
+        JsonObject cp = Server.awaitObject("/api/charge-points/" + id, o -> o.getJsonArray("connectors").size() == 1);
+        assertEquals("Charging", cp.getJsonArray("connectors").getJsonObject(0).getString("status"));
+        assertTrue(log().contains("Event MeterValues failed (delivery 1 of 5), to be redelivered"),
+                "the injected failure happened");
+    }
+
+    @Test
+    void eventThatKeepsFailingIsDeadLetteredWithALogLineAndOthersGoOn() {
+        String id = Server.uniqueId("FAULT-ALWAYS");
+        Server.register("{\"id\":\"" + id + "\"}");
+        try (Charger c = Charger.connect(id)) {
+            c.ok("StatusNotification", "{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Faulted\"}");
+        }
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!log().contains("Event StatusChanged failed 5 times, giving up") && Instant.now().isBefore(deadline)) {
+            sleep(200);
+        }
+        assertTrue(log().contains("Event StatusChanged failed 5 times, giving up: the broker moves it to the "
+                + "dead-letter destination"), "dead-letter log line");
+        long attempts = countStatusFailures();
+        sleep(3000);
+        assertEquals(attempts, countStatusFailures(), "no more attempts after dead-lettering");
+        assertEquals(0, Server.get("/api/charge-points/" + id).object().getJsonArray("connectors").size());
+
+        // other chargers' events are processed meanwhile
+        String healthy = Server.uniqueId("HEALTHY");
+        Server.register("{\"id\":\"" + healthy + "\"}");
+        try (Charger c = Charger.connect(healthy)) {
+            c.ok("StatusNotification", "{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Available\"}");
+        }
+        Server.awaitObject("/api/charge-points/" + healthy, o -> o.getJsonArray("connectors").size() == 1);
+    }
+
+    private static long countStatusFailures() {
+        return log().lines().filter(l -> l.contains("Event StatusChanged failed")).count();
+    }
+
+    private static String log() {
+        try {
+            return Files.readString(Path.of(System.getProperty("csms.log")));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.opencsms.gateway.rest;
+
+import java.util.List;
+
+import jakarta.ejb.EJB;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.opencsms.api.cms.TransactionDetail;
+import org.opencsms.api.cms.TransactionQueries;
+import org.opencsms.api.cms.TransactionView;
+
+@Path("transactions")
+@Produces(MediaType.APPLICATION_JSON)
+public class TransactionResource {
+    static final int MAX_LIMIT = 500;
+
+    @EJB
+    TransactionQueries transactions;
+
+    /** Newest first; {@code active} filters running (true) or stopped (false) transactions. */
+    @GET
+    public List<TransactionView> list(@QueryParam("chargePointId") String chargePointId,
+                                      @QueryParam("active") String active,
+                                      @QueryParam("offset") @DefaultValue("0") String offset,
+                                      @QueryParam("limit") @DefaultValue("50") String limit) {
+        Boolean activeFilter = switch (active == null ? "" : active) {
+            case "" -> null;
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new BadRequest("active must be true or false");
+        };
+        int from = number("offset", offset, 0, Integer.MAX_VALUE);
+        int size = number("limit", limit, 1, MAX_LIMIT);
+        return transactions.list(chargePointId == null || chargePointId.isEmpty() ? null : chargePointId,
+                activeFilter, from, size);
+    }
+
+    @GET
+    @Path("{id}")
+    public TransactionDetail find(@PathParam("id") String id) {
+        int txId;
+        try {
+            txId = Integer.parseInt(id);
+        } catch (NumberFormatException e) {
+            throw new NotFoundException("no transaction " + id);
+        }
+        return transactions.find(txId).orElseThrow(() -> new NotFoundException("no transaction " + id));
+    }
+
+    private static int number(String name, String value, int min, int max) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadRequest(name + " must be a whole number from " + min + " to " + max);
+    }
+}
