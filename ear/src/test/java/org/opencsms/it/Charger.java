@@ -152,6 +152,17 @@ public final class Charger implements AutoCloseable {
         }
     }
 
+    /** The next frame if one arrives within the given time, else null. */
+    public JsonArray poll(Duration within) {
+        try {
+            String frame = frames.poll(within.toMillis(), TimeUnit.MILLISECONDS);
+            return frame == null ? null : Json.createReader(new StringReader(frame)).readArray();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The close code the server sent, waiting at most {@code within}. */
     public int awaitClose(Duration within) {
         try {

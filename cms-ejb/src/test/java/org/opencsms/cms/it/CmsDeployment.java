@@ -21,8 +21,8 @@ import org.jboss.shrinkwrap.resolver.api.maven.Maven;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The one deployment of the CMS integration tests: one Payara Micro JVM (~10 s) per deployment, so
- * every *IT shares this base and there is only one concrete test class.
+ * The one deployment of the CMS integration tests, shared by every *IT. The Payara Micro adapter starts
+ * a JVM (~10 s) per deployment, that is per concrete test class: keep their number small.
  *
  * <p>The WAR holds the charge point, authorization and transaction components and the platform beans
  * (schema migration, settings), the shared API packages, persistence.xml and beans.xml, the Flyway

@@ -15,6 +15,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
+import jakarta.jms.Destination;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import jakarta.jms.Topic;
@@ -47,10 +48,13 @@ public class CmsClient {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    /** A reply nobody waits for any more must not pile up in a reply queue. */
+    private static final long REPLY_TTL_MS = 60_000;
+
     private final Map<String, Pending<?>> pending = new ConcurrentHashMap<>();
     private final String nodeId = GatewaySettings.nodeId();
 
-    private record Pending<R>(CallType<?, R> type, CompletableFuture<R> future) {
+    private record Pending<R>(Class<R> replyType, CompletableFuture<R> future) {
     }
 
     /** Asks the CMS with the default timeout ({@link GatewaySettings#cmsTimeout()}). */
@@ -64,15 +68,7 @@ public class CmsClient {
      */
     public <Q, R> CompletableFuture<R> call(CallType<Q, R> type, String chargePointId, Q body, Duration timeout) {
         String correlationId = UUID.randomUUID().toString();
-        CompletableFuture<R> future = new CompletableFuture<>();
-        pending.put(correlationId, new Pending<>(type, future));
-        ScheduledFuture<?> timer = scheduler.schedule(() -> {
-            if (pending.remove(correlationId) != null) {
-                future.completeExceptionally(new TimeoutException(
-                        "CMS did not answer " + type.name() + " within " + timeout.toSeconds() + " s"));
-            }
-        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-        future.whenComplete((r, e) -> timer.cancel(false));
+        CompletableFuture<R> future = await(correlationId, type.replyType(), type.name(), timeout);
         try (JMSContext jms = connectionFactory.createContext()) {
             jms.createProducer()
                     .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
@@ -88,6 +84,40 @@ public class CmsClient {
             future.completeExceptionally(e);
         }
         return future;
+    }
+
+    /**
+     * Expects a reply with this correlation id on this node's reply queue, for exchanges whose
+     * request someone else sends (a command published by the CMS). Register before sending, so a
+     * fast reply cannot arrive unexpected.
+     */
+    public <R> CompletableFuture<R> await(String correlationId, Class<R> replyType, String what, Duration timeout) {
+        CompletableFuture<R> future = new CompletableFuture<>();
+        pending.put(correlationId, new Pending<>(replyType, future));
+        ScheduledFuture<?> timer = scheduler.schedule(() -> {
+            if (pending.remove(correlationId) != null) {
+                future.completeExceptionally(new TimeoutException(
+                        "no answer to " + what + " within " + timeout.toSeconds() + " s"));
+            }
+        }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+        future.whenComplete((r, e) -> {
+            timer.cancel(false);
+            pending.remove(correlationId);
+        });
+        return future;
+    }
+
+    /** Answers an exchange on the asker's reply destination. */
+    public void reply(Destination replyTo, String correlationId, Object body) {
+        try (JMSContext jms = connectionFactory.createContext()) {
+            jms.createProducer()
+                    .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+                    .setTimeToLive(REPLY_TTL_MS)
+                    .setJMSCorrelationID(correlationId)
+                    .setProperty(MessageProperties.OUTCOME, MessageProperties.OUTCOME_OK)
+                    .setProperty(MessageProperties.NODE_ID, nodeId)
+                    .send(replyTo, Bodies.toJson(body));
+        }
     }
 
     /**
@@ -121,7 +151,7 @@ public class CmsClient {
                 waiting.future().completeExceptionally(
                         new CmsException(Bodies.fromJson(body, ErrorReply.class).message()));
             } else {
-                waiting.future().complete(Bodies.fromJson(body, waiting.type().replyType()));
+                waiting.future().complete(Bodies.fromJson(body, waiting.replyType()));
             }
         } catch (RuntimeException e) {
             waiting.future().completeExceptionally(e);

@@ -19,8 +19,12 @@ public final class ErrorMappers {
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
 
     static Response error(int status, String message) {
+        return error(status, message, java.util.List.of());
+    }
+
+    static Response error(int status, String message, java.util.List<String> violations) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorBody(status, message)).build();
+                .entity(new ErrorBody(status, message, violations)).build();
     }
 
     static int status(CmsException e) {

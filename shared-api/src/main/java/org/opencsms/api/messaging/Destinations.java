@@ -12,6 +12,12 @@ public final class Destinations {
     public static final String REPLY_QUEUE = "jms/csms/Replies";
     /** Charger events that need no answer (StatusNotification, session opened/closed, ...). */
     public static final String EVENT_TOPIC = "jms/csms/Events";
+    /**
+     * Commands for chargers. Each gateway node subscribes with the selector
+     * {@code targetNode = '<its node id>'}; the CMS sets targetNode from the shared record of where
+     * the charger is connected.
+     */
+    public static final String COMMAND_TOPIC = "jms/csms/Commands";
 
     private Destinations() {
     }

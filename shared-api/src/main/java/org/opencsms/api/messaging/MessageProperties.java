@@ -7,6 +7,10 @@ public final class MessageProperties {
     public static final String CHARGE_POINT_ID = "chargePointId";
     /** The gateway node that sent the message. */
     public static final String NODE_ID = "nodeId";
+    /** On a command: the node holding the charger's socket (the gateway nodes' selectors match it). */
+    public static final String TARGET_NODE = "targetNode";
+    /** On a command: the OCPP action. */
+    public static final String ACTION = "action";
     /** On a reply: "ok" or "error"; an error reply's body is an {@link ErrorReply}. */
     public static final String OUTCOME = "outcome";
     public static final String OUTCOME_OK = "ok";

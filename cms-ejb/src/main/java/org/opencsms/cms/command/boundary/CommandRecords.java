@@ -1,0 +1,88 @@
+package org.opencsms.cms.command.boundary;
+
+import java.io.StringReader;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonValue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import org.opencsms.api.cms.CmsException;
+import org.opencsms.api.cms.CmsException.Kind;
+import org.opencsms.api.cms.CommandView;
+import org.opencsms.api.messaging.CommandResult;
+import org.opencsms.cms.chargepoint.boundary.ChargePoints;
+import org.opencsms.cms.chargepoint.entity.ChargePoint;
+import org.opencsms.cms.command.entity.ChargerCommandRecord;
+import org.opencsms.cms.platform.Settings;
+
+/** The command records, each method one database transaction. */
+@Stateless
+public class CommandRecords {
+    @PersistenceContext(unitName = "csms")
+    EntityManager em;
+    @EJB
+    ChargePoints chargePoints;
+
+    /** A recorded command and where it goes. */
+    public record Opened(long commandId, String targetNode, String ocppVersion) {
+    }
+
+    /** @throws CmsException NOT_FOUND for an unknown charger, CONFLICT when it is not connected */
+    public Opened open(String chargePointId, String action, String payload, String requestedBy) {
+        ChargePoint cp = chargePoint(chargePointId);
+        OffsetDateTime now = ChargePoints.now();
+        if (!chargePoints.isConnected(cp, Settings.nodeStaleAfter(), now)) {
+            throw new CmsException(Kind.CONFLICT, "charge point " + chargePointId + " is not connected");
+        }
+        ChargerCommandRecord record = new ChargerCommandRecord(cp, action, payload, requestedBy, cp.getSessionNode(), now);
+        em.persist(record);
+        em.flush();
+        return new Opened(record.getId(), cp.getSessionNode(), cp.getOcppVersion());
+    }
+
+    public void completed(long commandId, CommandResult result) {
+        ChargerCommandRecord record = em.find(ChargerCommandRecord.class, commandId);
+        if (record == null) {
+            return;
+        }
+        String response = result.outcome() == CommandResult.Outcome.RESULT ? result.payload() : result.errorDetails();
+        record.complete(result.outcome().name(), response, result.errorCode(), result.errorDescription(),
+                ChargePoints.now());
+    }
+
+    public List<CommandView> history(String chargePointId, int offset, int limit) {
+        return em.createNamedQuery(ChargerCommandRecord.OF_CHARGE_POINT, ChargerCommandRecord.class)
+                .setParameter("cp", chargePoint(chargePointId)).setFirstResult(Math.max(0, offset))
+                .setMaxResults(Math.max(1, limit))
+                .getResultStream().map(CommandRecords::view).toList();
+    }
+
+    private ChargePoint chargePoint(String chargePointId) {
+        return chargePoints.byIdentity(chargePointId)
+                .orElseThrow(() -> new CmsException(Kind.NOT_FOUND, "no charge point " + chargePointId));
+    }
+
+    private static CommandView view(ChargerCommandRecord c) {
+        return new CommandView(c.getId(), c.getChargePoint().getIdentity(), c.getAction(), json(c.getPayload()),
+                c.getRequestedBy(), c.getRequestedAt().toInstant(), c.getNodeId(), c.getOutcome(), json(c.getResponse()),
+                c.getErrorCode(), c.getErrorDescription(),
+                c.getCompletedAt() == null ? null : c.getCompletedAt().toInstant());
+    }
+
+    private static JsonValue json(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Json.createReader(new StringReader(text)).readValue();
+        } catch (JsonException e) {
+            return Json.createValue(text);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package org.opencsms.cms.command.boundary;
+
+import java.util.List;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Queue;
+import jakarta.jms.Topic;
+
+import org.opencsms.api.cms.ChargerCommands;
+import org.opencsms.api.cms.CommandView;
+import org.opencsms.api.config.Setting;
+import org.opencsms.api.messaging.Bodies;
+import org.opencsms.api.messaging.ChargerCommand;
+import org.opencsms.api.messaging.CommandResult;
+import org.opencsms.api.messaging.Destinations;
+import org.opencsms.api.messaging.MessageProperties;
+
+/**
+ * Records commands and publishes them on the command topic for the node that, per the shared record
+ * of connections, holds the charger's socket. The reply goes to the reply queue of the node this
+ * bean runs on, which is the node of the REST call waiting for it. The command is recorded (and
+ * committed) before it is published, outside any transaction: no XA between database and broker.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CommandService implements ChargerCommands {
+    static final String COMMAND_TYPE = "Command";
+
+    @EJB
+    CommandRecords records;
+    @Resource(lookup = Destinations.CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
+    @Resource(lookup = Destinations.COMMAND_TOPIC)
+    Topic commands;
+    @Resource(lookup = Destinations.REPLY_QUEUE)
+    Queue replies;
+
+    @Override
+    public long dispatch(String chargePointId, String action, String payload, String requestedBy,
+                         String correlationId) {
+        CommandRecords.Opened opened = records.open(chargePointId, action, payload, requestedBy);
+        try (JMSContext jms = connectionFactory.createContext()) {
+            jms.createProducer()
+                    .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+                    // a command nobody waits for any more must not reach the charger late
+                    .setTimeToLive(callTimeoutMs() + 5_000)
+                    .setJMSCorrelationID(correlationId)
+                    .setJMSReplyTo(replies)
+                    .setProperty(MessageProperties.TYPE, COMMAND_TYPE)
+                    .setProperty(MessageProperties.CHARGE_POINT_ID, chargePointId)
+                    .setProperty(MessageProperties.TARGET_NODE, opened.targetNode())
+                    .setProperty(MessageProperties.ACTION, action)
+                    .send(commands, Bodies.toJson(new ChargerCommand(opened.commandId(), chargePointId,
+                            opened.ocppVersion(), action, payload)));
+        } catch (JMSRuntimeException e) {
+            records.completed(opened.commandId(), CommandResult.of(CommandResult.Outcome.NOT_CONNECTED,
+                    "could not publish the command: " + e.getMessage()));
+            throw e;
+        }
+        return opened.commandId();
+    }
+
+    @Override
+    public void completed(long commandId, CommandResult result) {
+        records.completed(commandId, result);
+    }
+
+    @Override
+    public List<CommandView> history(String chargePointId, int offset, int limit) {
+        return records.history(chargePointId, offset, limit);
+    }
+
+    /** CSMS_CALL_TIMEOUT [30]: the same setting the gateway nodes use for their CALLs. */
+    static long callTimeoutMs() {
+        return Setting.positiveInt("CSMS_CALL_TIMEOUT", 30) * 1000L;
+    }
+}

@@ -1,0 +1,2 @@
+/** Stateless facade of the command component. */
+package org.opencsms.cms.command.boundary;

@@ -1,0 +1,2 @@
+/** JPA entities of the command component. */
+package org.opencsms.cms.command.entity;

@@ -1,0 +1,4 @@
+/**
+ * Commands to chargers: recorded, published for the node holding the socket, their answers recorded.
+ */
+package org.opencsms.cms.command;

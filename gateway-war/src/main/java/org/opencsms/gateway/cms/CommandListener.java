@@ -1,0 +1,61 @@
+package org.opencsms.gateway.cms;
+
+import java.io.StringReader;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.Destination;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.opencsms.api.messaging.Bodies;
+import org.opencsms.api.messaging.ChargerCommand;
+import org.opencsms.api.messaging.Destinations;
+import org.opencsms.gateway.session.CommandExecutor;
+
+/**
+ * Takes the commands for chargers connected to this node off the command topic (the server
+ * configuration gives this listener the selector {@code targetNode = '<node id>'}) and hands them
+ * to the charger's connection; the answer goes to the caller's reply queue. Failure policy: a
+ * command is never redelivered (the caller waits a bounded time); anything unreadable is dropped and
+ * logged, and the caller times out.
+ */
+@MessageDriven(activationConfig = {
+        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.COMMAND_TOPIC),
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic")})
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CommandListener implements MessageListener {
+    private static final Logger LOG = Logger.getLogger(CommandListener.class.getName());
+
+    @Inject
+    CommandExecutor executor;
+    @Inject
+    CmsClient cms;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            Destination replyTo = message.getJMSReplyTo();
+            String correlationId = message.getJMSCorrelationID();
+            ChargerCommand command = Bodies.fromJson(((TextMessage) message).getText(), ChargerCommand.class);
+            JsonObject payload = Json.createReader(new StringReader(command.payload())).readObject();
+            executor.execute(command.chargePointId(), command.action(), payload)
+                    .thenAccept(result -> cms.reply(replyTo, correlationId, result))
+                    .exceptionally(e -> {
+                        LOG.log(Level.WARNING, "Could not answer command " + command.commandId(), e);
+                        return null;
+                    });
+        } catch (JMSException | RuntimeException e) {
+            LOG.log(Level.WARNING, "Unreadable command dropped", e);
+        }
+    }
+}
