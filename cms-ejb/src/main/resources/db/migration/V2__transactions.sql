@@ -8,12 +8,14 @@ create sequence id_tag_seq start with 50 increment by 50;
 create table id_tag (
     id                   bigint primary key,
     id_tag               varchar(20) not null,
+    -- OCPP IdTokens compare case-insensitively: the upper-case form is the key
+    id_tag_key           varchar(20) not null,
     status               varchar(16) not null,
     expiry_date          timestamp with time zone,
     parent_id_tag        varchar(20),
     allow_concurrent_tx  boolean     not null,
     created_at           timestamp with time zone not null,
-    constraint id_tag_uk unique (id_tag)
+    constraint id_tag_uk unique (id_tag_key)
 );
 
 -- transaction ids are OCPP's int32 transactionId, unique across the system
@@ -23,6 +25,7 @@ create table charging_transaction (
     charge_point_id    bigint      not null references charge_point (id) on delete cascade,
     connector_id       integer     not null,
     id_tag             varchar(20) not null,
+    id_tag_key         varchar(20) not null,
     start_status       varchar(16) not null,
     meter_start        integer     not null,
     start_timestamp    timestamp with time zone not null,
@@ -36,7 +39,7 @@ create table charging_transaction (
     -- a charger that lost our answer repeats the same StartTransaction: it must find this row
     constraint charging_transaction_start_uk unique (charge_point_id, connector_id, id_tag, start_timestamp, meter_start)
 );
-create index charging_transaction_tag_idx on charging_transaction (id_tag, stop_timestamp);
+create index charging_transaction_tag_idx on charging_transaction (id_tag_key, stop_timestamp);
 create index charging_transaction_start_idx on charging_transaction (start_timestamp);
 
 create sequence meter_value_seq start with 50 increment by 50;
@@ -46,7 +49,7 @@ create table meter_value (
     connector_id      integer      not null,
     transaction_id    integer      references charging_transaction (id) on delete cascade,
     sampled_at        timestamp with time zone not null,
-    sample_value      varchar(10000) not null,
+    sample_value      varchar      not null,
     measurand         varchar(50)  not null,
     phase             varchar(8)   not null,
     unit              varchar(20)  not null,
@@ -65,7 +68,7 @@ create table data_transfer (
     charge_point_id   bigint       not null references charge_point (id) on delete cascade,
     vendor_id         varchar(255) not null,
     message_id        varchar(50),
-    data              varchar(10000),
+    data              varchar,
     status            varchar(20)  not null,
     received_at       timestamp with time zone not null
 );

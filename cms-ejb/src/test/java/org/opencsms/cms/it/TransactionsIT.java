@@ -1063,6 +1063,64 @@ class TransactionsIT extends CmsDeployment {
         assertEquals(1, applied.intValue());
     }
 
+    // ---- regressions ----------------------------------------------------------------------------
+
+    /** Regression: .NET chargers send seven fractional digits; the database keeps six. */
+    @Test
+    void repeatsWithNanosecondTimestampsAreRecognised() {
+        String cp = chargePoint("nanos");
+        String tag = idTag("Accepted", null, null, true);
+        Instant at = Instant.parse("2026-02-01T10:00:00.1234567Z");
+        int first = transactions.start(start(cp, 1, tag, 10, at)).transactionId();
+        assertEquals(first, transactions.start(start(cp, 1, tag, 10, at)).transactionId());
+        MeterValuesReported report = new MeterValuesReported(cp, 1, first,
+                List.of(sample(Instant.parse("2026-02-01T10:05:00.7654321Z"), "50")), now());
+        transactions.meterValues(report);
+        transactions.meterValues(report);
+        transactions.stop(stop(cp, first, tag, 99, Instant.parse("2026-02-01T10:09:00.1111111Z"), null, List.of()));
+        transactions.stop(stop(cp, first, tag, 99, Instant.parse("2026-02-01T10:09:00.1111111Z"), null,
+                List.of(sample(Instant.parse("2026-02-01T10:09:00.1111111Z"), "99", "Transaction.End"))));
+        assertEquals(1, transactionRows(cp));
+        assertEquals(2, meterRows(cp), "the repeated stop still adds its missing sample");
+    }
+
+    /** Regression: OCPP 1.6 puts no length limit on DataTransfer data or sampled values. */
+    @Test
+    void longDataTransferAndSampledValuesAreStored() {
+        String cp = chargePoint("long");
+        String big = "x".repeat(50_000);
+        assertEquals(DataTransferStatus.UNKNOWN_VENDOR_ID,
+                station.dataTransfer(new DataTransfer(cp, "com.example", "m", big, now())).status());
+        assertEquals(big, dataTransfers(cp).get(0).getData());
+        transactions.meterValues(new MeterValuesReported(cp, 1, null,
+                List.of(new MeterSample(now(), big, "Sample.Periodic", "SignedData", ENERGY, null, "Outlet", "Wh")), now()));
+        assertEquals(1, meterRows(cp));
+    }
+
+    /** Regression: OCPP IdTokens compare case-insensitively. */
+    @Test
+    void idTagsCompareCaseInsensitively() {
+        String tag = idTag("Accepted", null, null, false);
+        assertEquals(AuthorizationStatus.ACCEPTED, idTags.authorize(tag.toUpperCase()).status());
+        assertEquals(AuthorizationStatus.ACCEPTED, idTags.authorize(tag.toLowerCase()).status());
+        CmsException e = assertThrows(CmsException.class,
+                () -> idTags.create(new IdTagView(tag.toUpperCase(), "Accepted", null, null, false)));
+        assertEquals(Kind.CONFLICT, e.kind());
+        String cp = chargePoint("case");
+        transactions.start(start(cp, 1, tag.toLowerCase(), 0, now()));
+        assertEquals(AuthorizationStatus.CONCURRENT_TX, idTags.authorizeStart(tag.toUpperCase()).status());
+    }
+
+    /** Regression: a start that was refused never charged and must not block the tag's next start. */
+    @Test
+    void refusedStartDoesNotCountAsActiveForConcurrency() {
+        String tag = idTag("Blocked", null, null, false);
+        String cp = chargePoint("refused");
+        assertEquals(AuthorizationStatus.BLOCKED, transactions.start(start(cp, 1, tag, 0, now())).idTagInfo().status());
+        idTags.update(tag, new IdTagView(null, "Accepted", null, null, false));
+        assertEquals(AuthorizationStatus.ACCEPTED, idTags.authorizeStart(tag).status());
+    }
+
     // ---- helpers ------------------------------------------------------------------------------
 
     /** Now, at the precision the database keeps every time stamp at. */

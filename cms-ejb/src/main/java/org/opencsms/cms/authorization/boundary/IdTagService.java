@@ -101,7 +101,7 @@ public class IdTagService implements IdTagAdmin {
         IdTagInfo info = info(tag, now());
         if (info.status() == AuthorizationStatus.ACCEPTED && !tag.isAllowConcurrentTx()
                 && em.createNamedQuery(ChargingTransaction.ACTIVE_OF_TAG, Long.class)
-                .setParameter("idTag", idTag).getSingleResult() > 0) {
+                .setParameter("key", IdTag.key(idTag)).getSingleResult() > 0) {
             return new IdTagInfo(AuthorizationStatus.CONCURRENT_TX, info.expiryDate(), info.parentIdTag());
         }
         return info;
@@ -111,7 +111,7 @@ public class IdTagService implements IdTagAdmin {
         if (idTag == null) {
             return Optional.empty();
         }
-        return em.createNamedQuery(IdTag.BY_TAG, IdTag.class).setParameter("idTag", idTag).setLockMode(lock)
+        return em.createNamedQuery(IdTag.BY_TAG, IdTag.class).setParameter("key", IdTag.key(idTag)).setLockMode(lock)
                 .getResultStream().findFirst();
     }
 

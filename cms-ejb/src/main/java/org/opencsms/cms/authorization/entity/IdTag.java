@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
 
 @Entity
 @Table(name = "id_tag")
-@NamedQuery(name = IdTag.BY_TAG, query = "select t from IdTag t where t.idTag = :idTag")
+@NamedQuery(name = IdTag.BY_TAG, query = "select t from IdTag t where t.idTagKey = :key")
 @NamedQuery(name = IdTag.ALL, query = "select t from IdTag t order by t.idTag")
 public class IdTag {
     public static final String BY_TAG = "IdTag.byTag";
@@ -27,6 +27,8 @@ public class IdTag {
     private Long id;
     @Column(name = "id_tag", nullable = false, updatable = false)
     private String idTag;
+    @Column(name = "id_tag_key", nullable = false, updatable = false)
+    private String idTagKey;
     private String status;
     @Column(name = "expiry_date")
     private OffsetDateTime expiryDate;
@@ -42,6 +44,7 @@ public class IdTag {
 
     public IdTag(String idTag, OffsetDateTime now) {
         this.idTag = idTag;
+        this.idTagKey = key(idTag);
         this.createdAt = now;
     }
 
@@ -50,6 +53,11 @@ public class IdTag {
         this.expiryDate = expiryDate;
         this.parentIdTag = parentIdTag;
         this.allowConcurrentTx = allowConcurrentTx;
+    }
+
+    /** OCPP 1.6: "IdToken is case insensitive". */
+    public static String key(String idTag) {
+        return idTag.toUpperCase(java.util.Locale.ROOT);
     }
 
     public boolean isExpired(OffsetDateTime now) {

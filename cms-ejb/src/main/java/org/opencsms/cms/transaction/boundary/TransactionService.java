@@ -3,6 +3,7 @@ package org.opencsms.cms.transaction.boundary;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,8 @@ public class TransactionService implements TransactionQueries {
         if (tx.isEmpty()) {
             LOG.warning(() -> "StopTransaction from " + request.chargePointId() + " for unknown transaction "
                     + request.transactionId() + " (meterStop " + request.meterStop() + " at " + request.timestamp()
-                    + ", " + request.transactionData().size() + " meter values) answered and not recorded");
+                    + ", " + (request.transactionData() == null ? 0 : request.transactionData().size())
+                    + " meter values) answered and not recorded");
             return new StopTransactionReply(info);
         }
         ChargingTransaction t = tx.get();
@@ -216,8 +218,12 @@ public class TransactionService implements TransactionQueries {
         return ((Number) em.createNativeQuery("select nextval('transaction_seq')").getSingleResult()).intValue();
     }
 
+    /**
+     * Times as the database keeps them (microseconds), so that a repeated report with nanosecond
+     * timestamps (.NET chargers send seven digits) compares equal to the stored one.
+     */
     private static OffsetDateTime utc(Instant instant) {
-        return (instant == null ? Instant.now() : instant).atOffset(ZoneOffset.UTC);
+        return (instant == null ? Instant.now() : instant).truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(OffsetDateTime t) {

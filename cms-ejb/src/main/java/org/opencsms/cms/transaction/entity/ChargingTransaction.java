@@ -13,6 +13,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.opencsms.cms.authorization.entity.IdTag;
 import org.opencsms.cms.chargepoint.entity.ChargePoint;
 
 /** A charging transaction; its id is the OCPP transactionId. */
@@ -21,8 +22,9 @@ import org.opencsms.cms.chargepoint.entity.ChargePoint;
 @NamedQuery(name = ChargingTransaction.SAME_START, query = "select t from ChargingTransaction t "
         + "where t.chargePoint = :cp and t.connectorId = :connector and t.idTag = :idTag "
         + "and t.startTimestamp = :timestamp and t.meterStart = :meterStart")
+// only accepted starts count: a refused one never charged, whether or not it was stopped
 @NamedQuery(name = ChargingTransaction.ACTIVE_OF_TAG, query = "select count(t) from ChargingTransaction t "
-        + "where t.idTag = :idTag and t.stopTimestamp is null")
+        + "where t.idTagKey = :key and t.stopTimestamp is null and t.startStatus = 'ACCEPTED'")
 public class ChargingTransaction {
     public static final String SAME_START = "ChargingTransaction.sameStart";
     public static final String ACTIVE_OF_TAG = "ChargingTransaction.activeOfTag";
@@ -38,6 +40,8 @@ public class ChargingTransaction {
     private int connectorId;
     @Column(name = "id_tag")
     private String idTag;
+    @Column(name = "id_tag_key")
+    private String idTagKey;
     @Column(name = "start_status")
     private String startStatus;
     @Column(name = "meter_start")
@@ -68,6 +72,7 @@ public class ChargingTransaction {
         this.chargePoint = chargePoint;
         this.connectorId = connectorId;
         this.idTag = idTag;
+        this.idTagKey = IdTag.key(idTag);
         this.startStatus = startStatus;
         this.meterStart = meterStart;
         this.startTimestamp = startTimestamp;
