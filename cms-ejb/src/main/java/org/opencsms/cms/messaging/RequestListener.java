@@ -1,5 +1,6 @@
 package org.opencsms.cms.messaging;
 
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -9,11 +10,10 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.inject.Inject;
+import jakarta.annotation.Resource;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
-import jakarta.jms.JMSConnectionFactory;
-import jakarta.jms.JMSContext;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
@@ -34,6 +34,7 @@ import org.opencsms.api.messaging.Contract;
 import org.opencsms.api.messaging.Destinations;
 import org.opencsms.api.messaging.ErrorReply;
 import org.opencsms.api.messaging.MessageProperties;
+import org.opencsms.api.messaging.jms.JmsSender;
 import org.opencsms.cms.authorization.boundary.IdTagService;
 import org.opencsms.cms.chargepoint.boundary.StationService;
 import org.opencsms.cms.transaction.boundary.TransactionService;
@@ -59,9 +60,8 @@ public class RequestListener implements MessageListener {
     @EJB
     TransactionService transactions;
 
-    @Inject
-    @JMSConnectionFactory(Destinations.CONNECTION_FACTORY)
-    JMSContext jms;
+    @Resource(lookup = Destinations.CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
 
     private Handlers handlers;
 
@@ -107,12 +107,8 @@ public class RequestListener implements MessageListener {
             LOG.warning(() -> "Request " + type + " without a reply destination");
             return;
         }
-        jms.createProducer()
-                .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
-                .setTimeToLive(REPLY_TTL_MS)
-                .setJMSCorrelationID(correlationId)
-                .setProperty(MessageProperties.TYPE, type)
-                .setProperty(MessageProperties.OUTCOME, outcome)
-                .send(replyTo, Bodies.toJson(reply));
+        JmsSender.shared(connectionFactory).send(replyTo, Bodies.toJson(reply),
+                Map.of(MessageProperties.TYPE, type, MessageProperties.OUTCOME, outcome),
+                new JmsSender.Options(DeliveryMode.NON_PERSISTENT, REPLY_TTL_MS, correlationId, null));
     }
 }

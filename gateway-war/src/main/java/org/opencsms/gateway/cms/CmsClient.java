@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
-import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import jakarta.jms.Topic;
 
@@ -26,6 +25,7 @@ import org.opencsms.api.messaging.Destinations;
 import org.opencsms.api.messaging.ErrorReply;
 import org.opencsms.api.messaging.EventType;
 import org.opencsms.api.messaging.MessageProperties;
+import org.opencsms.api.messaging.jms.JmsSender;
 import org.opencsms.gateway.platform.GatewaySettings;
 
 /**
@@ -69,16 +69,10 @@ public class CmsClient {
     public <Q, R> CompletableFuture<R> call(CallType<Q, R> type, String chargePointId, Q body, Duration timeout) {
         String correlationId = UUID.randomUUID().toString();
         CompletableFuture<R> future = await(correlationId, type.replyType(), type.name(), timeout);
-        try (JMSContext jms = connectionFactory.createContext()) {
-            jms.createProducer()
-                    .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
-                    .setTimeToLive(timeout.toMillis())
-                    .setJMSCorrelationID(correlationId)
-                    .setJMSReplyTo(replies)
-                    .setProperty(MessageProperties.TYPE, type.name())
-                    .setProperty(MessageProperties.CHARGE_POINT_ID, chargePointId)
-                    .setProperty(MessageProperties.NODE_ID, nodeId)
-                    .send(requests, Bodies.toJson(body));
+        try {
+            sender().send(requests, Bodies.toJson(body), Map.of(MessageProperties.TYPE, type.name(),
+                            MessageProperties.CHARGE_POINT_ID, chargePointId, MessageProperties.NODE_ID, nodeId),
+                    new JmsSender.Options(DeliveryMode.NON_PERSISTENT, timeout.toMillis(), correlationId, replies));
         } catch (RuntimeException e) {
             pending.remove(correlationId);
             future.completeExceptionally(e);
@@ -109,30 +103,20 @@ public class CmsClient {
 
     /** Answers an exchange on the asker's reply destination. */
     public void reply(Destination replyTo, String correlationId, Object body) {
-        try (JMSContext jms = connectionFactory.createContext()) {
-            jms.createProducer()
-                    .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
-                    .setTimeToLive(REPLY_TTL_MS)
-                    .setJMSCorrelationID(correlationId)
-                    .setProperty(MessageProperties.OUTCOME, MessageProperties.OUTCOME_OK)
-                    .setProperty(MessageProperties.NODE_ID, nodeId)
-                    .send(replyTo, Bodies.toJson(body));
-        }
+        sender().send(replyTo, Bodies.toJson(body),
+                Map.of(MessageProperties.OUTCOME, MessageProperties.OUTCOME_OK, MessageProperties.NODE_ID, nodeId),
+                new JmsSender.Options(DeliveryMode.NON_PERSISTENT, REPLY_TTL_MS, correlationId, null));
     }
 
     /**
-     * Publishes an event persistently; returns once the broker has accepted it (a persistent send
-     * is acknowledged by the broker before it returns), so a charger's CALLRESULT can follow.
+     * Publishes an event persistently; returns once the broker has it (a publisher confirm on
+     * RabbitMQ, the synchronous persistent send of the embedded engine), so a charger's CALLRESULT
+     * can follow.
      */
     public <E> void publish(EventType<E> type, String chargePointId, E body) {
-        try (JMSContext jms = connectionFactory.createContext()) {
-            jms.createProducer()
-                    .setDeliveryMode(DeliveryMode.PERSISTENT)
-                    .setProperty(MessageProperties.TYPE, type.name())
-                    .setProperty(MessageProperties.CHARGE_POINT_ID, chargePointId)
-                    .setProperty(MessageProperties.NODE_ID, nodeId)
-                    .send(events, Bodies.toJson(body));
-        }
+        sender().send(events, Bodies.toJson(body), Map.of(MessageProperties.TYPE, type.name(),
+                        MessageProperties.CHARGE_POINT_ID, chargePointId, MessageProperties.NODE_ID, nodeId),
+                new JmsSender.Options(DeliveryMode.PERSISTENT, 0, null, null));
     }
 
     /** Called by the reply listener; a reply nobody waits for any more (timed out) is logged and dropped. */
@@ -156,6 +140,10 @@ public class CmsClient {
         } catch (RuntimeException e) {
             waiting.future().completeExceptionally(e);
         }
+    }
+
+    private JmsSender sender() {
+        return JmsSender.shared(connectionFactory);
     }
 
     public String nodeId() {

@@ -17,6 +17,7 @@ import jakarta.inject.Inject;
 
 import org.opencsms.api.messaging.Contract;
 import org.opencsms.api.messaging.Events.NodeAlive;
+import org.opencsms.api.messaging.jms.JmsSender;
 import org.opencsms.gateway.cms.CmsClient;
 import org.opencsms.gateway.platform.GatewaySettings;
 
@@ -55,6 +56,7 @@ public class Keepalive {
             pings.cancel(false);
             alive.cancel(false);
         }
+        JmsSender.closeShared();
     }
 
     private void pingAll(Duration interval) {

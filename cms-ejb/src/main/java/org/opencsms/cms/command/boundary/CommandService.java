@@ -1,6 +1,7 @@
 package org.opencsms.cms.command.boundary;
 
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -9,7 +10,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 import jakarta.jms.Topic;
@@ -22,6 +22,7 @@ import org.opencsms.api.messaging.ChargerCommand;
 import org.opencsms.api.messaging.CommandResult;
 import org.opencsms.api.messaging.Destinations;
 import org.opencsms.api.messaging.MessageProperties;
+import org.opencsms.api.messaging.jms.JmsSender;
 
 /**
  * Records commands and publishes them on the command topic for the node that, per the shared record
@@ -47,19 +48,13 @@ public class CommandService implements ChargerCommands {
     public long dispatch(String chargePointId, String action, String payload, String requestedBy,
                          String correlationId) {
         CommandRecords.Opened opened = records.open(chargePointId, action, payload, requestedBy);
-        try (JMSContext jms = connectionFactory.createContext()) {
-            jms.createProducer()
-                    .setDeliveryMode(DeliveryMode.NON_PERSISTENT)
+        try {
+            JmsSender.shared(connectionFactory).send(commands, Bodies.toJson(new ChargerCommand(opened.commandId(),
+                            chargePointId, opened.ocppVersion(), action, payload)),
+                    Map.of(MessageProperties.TYPE, COMMAND_TYPE, MessageProperties.CHARGE_POINT_ID, chargePointId,
+                            MessageProperties.TARGET_NODE, opened.targetNode(), MessageProperties.ACTION, action),
                     // a command nobody waits for any more must not reach the charger late
-                    .setTimeToLive(callTimeoutMs() + 5_000)
-                    .setJMSCorrelationID(correlationId)
-                    .setJMSReplyTo(replies)
-                    .setProperty(MessageProperties.TYPE, COMMAND_TYPE)
-                    .setProperty(MessageProperties.CHARGE_POINT_ID, chargePointId)
-                    .setProperty(MessageProperties.TARGET_NODE, opened.targetNode())
-                    .setProperty(MessageProperties.ACTION, action)
-                    .send(commands, Bodies.toJson(new ChargerCommand(opened.commandId(), chargePointId,
-                            opened.ocppVersion(), action, payload)));
+                    new JmsSender.Options(DeliveryMode.NON_PERSISTENT, callTimeoutMs() + 5_000, correlationId, replies));
         } catch (JMSRuntimeException e) {
             records.completed(opened.commandId(), CommandResult.of(CommandResult.Outcome.NOT_CONNECTED,
                     "could not publish the command: " + e.getMessage()));
