@@ -4,31 +4,18 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 
 import org.opencsms.api.config.Setting;
 
 /** Settings of a gateway node (see {@link Setting} for where they are read from). */
 public final class GatewaySettings {
 
-    /** Where the server configuration publishes the node id it also uses for this node's selectors. */
-    static final String NODE_ID_JNDI = "csms/nodeId";
-
     /**
      * CSMS_NODE_ID [host name]: names this node in the shared record of connections. The server's
-     * value (JNDI csms/nodeId) wins, as its command subscription selects on it.
+     * value (JNDI csms/nodeId) wins, as its reply queue and command subscription are named after it.
      */
     public static String nodeId() {
-        try {
-            Object configured = new InitialContext().lookup(NODE_ID_JNDI);
-            if (configured instanceof String s && !s.isBlank()) {
-                return s.trim();
-            }
-        } catch (NamingException e) {
-            // not configured by the server (unit tests, other servers): fall back below
-        }
-        String id = Setting.value("CSMS_NODE_ID", null);
+        String id = Setting.server("nodeId", "CSMS_NODE_ID", null);
         if (id != null) {
             return id;
         }

@@ -1,5 +1,8 @@
 package org.opencsms.api.config;
 
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
 /**
  * Reads one setting: a Java system property of the given name wins over the environment variable of
  * the same name, which wins over the default. Blank counts as unset.
@@ -29,6 +32,22 @@ public final class Setting {
             // reported below
         }
         throw new IllegalStateException(name + " must be a positive whole number, was '" + v + "'");
+    }
+
+    /**
+     * A setting the server configuration also uses (node id, messaging mode): the server's value,
+     * bound in JNDI as {@code csms/<jndiName>}, wins, so application and server cannot disagree.
+     */
+    public static String server(String jndiName, String name, String fallback) {
+        try {
+            Object bound = new InitialContext().lookup("csms/" + jndiName);
+            if (bound instanceof String s && !s.isBlank() && !s.startsWith("${")) {
+                return s.trim();
+            }
+        } catch (NamingException | RuntimeException e) {
+            // not bound by this server: the property, the environment or the default decides
+        }
+        return value(name, fallback);
     }
 
     public static boolean flag(String name, boolean fallback) {

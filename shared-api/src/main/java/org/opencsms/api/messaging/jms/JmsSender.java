@@ -29,7 +29,7 @@ public abstract class JmsSender {
      */
     public static synchronized JmsSender shared(ConnectionFactory factory) {
         if (shared == null) {
-            shared = "rabbitmq".equalsIgnoreCase(Setting.value("CSMS_MESSAGING", "embedded"))
+            shared = "rabbitmq".equalsIgnoreCase(Setting.server("messaging", "CSMS_MESSAGING", "embedded"))
                     ? new PooledJmsSender(factory, Setting.positiveInt("CSMS_JMS_SESSIONS", 16))
                     : new ContextJmsSender(factory);
         }
