@@ -16,6 +16,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -27,11 +28,29 @@ public final class Charger implements AutoCloseable {
     private final WebSocket socket;
     private final BlockingQueue<String> frames;
     private final CompletableFuture<Integer> closed;
+    private final Holder holder;
 
-    private Charger(WebSocket socket, BlockingQueue<String> frames, CompletableFuture<Integer> closed) {
+    /** Lets the listener reach the charger it belongs to, which exists only after the handshake. */
+    private static final class Holder {
+        volatile Charger charger;
+    }
+
+    private volatile Function<JsonArray, String> autoAnswer;
+
+    private Charger(WebSocket socket, BlockingQueue<String> frames, CompletableFuture<Integer> closed, Holder holder) {
         this.socket = socket;
         this.frames = frames;
         this.closed = closed;
+        this.holder = holder;
+        holder.charger = this;
+    }
+
+    /**
+     * Answers the central system's CALLs with the given function (frame -> answer frame) instead of
+     * queueing them for {@link #next()}, for chargers that are busy with their own calls.
+     */
+    public void answerCallsWith(Function<JsonArray, String> answer) {
+        this.autoAnswer = answer;
     }
 
     public static Charger connect(String id) {
@@ -44,8 +63,13 @@ public final class Charger implements AutoCloseable {
 
     /** Opens a socket to /ocpp/{path}; the path is used as given (already percent-encoded if needed). */
     public static Charger open(String path, List<String> subprotocols, String password, boolean tls) {
+        return openAt(tls ? Server.wssBase() : Server.wsBase(), path, subprotocols, password, tls);
+    }
+
+    /** Opens a socket to the given node's /ocpp/ base URL. */
+    public static Charger openAt(String base, String path, List<String> subprotocols, String password, boolean tls) {
         try {
-            return openAsync(path, subprotocols, password, tls).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            return openAsync(base, path, subprotocols, password, tls).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("connect " + path + " failed", e);
         }
@@ -54,7 +78,8 @@ public final class Charger implements AutoCloseable {
     /** The HTTP status with which the server refused the upgrade. */
     public static int refusal(String path, String password, boolean tls) {
         try {
-            Charger c = openAsync(path, List.of("ocpp1.6"), password, tls).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            Charger c = openAsync(tls ? Server.wssBase() : Server.wsBase(), path, List.of("ocpp1.6"), password, tls)
+                    .get(WAIT.toSeconds(), TimeUnit.SECONDS);
             c.close();
             throw new AssertionError("upgrade of " + path + " was accepted");
         } catch (ExecutionException e) {
@@ -67,10 +92,11 @@ public final class Charger implements AutoCloseable {
         }
     }
 
-    private static CompletableFuture<Charger> openAsync(String path, List<String> subprotocols, String password,
-                                                        boolean tls) {
+    private static CompletableFuture<Charger> openAsync(String base, String path, List<String> subprotocols,
+                                                        String password, boolean tls) {
         BlockingQueue<String> frames = new LinkedBlockingQueue<>();
         CompletableFuture<Integer> closed = new CompletableFuture<>();
+        Holder holder = new Holder();
         WebSocket.Listener listener = new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();
 
@@ -78,8 +104,16 @@ public final class Charger implements AutoCloseable {
             public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
                 partial.append(data);
                 if (last) {
-                    frames.add(partial.toString());
+                    String text = partial.toString();
                     partial.setLength(0);
+                    Charger self = holder.charger;
+                    Function<JsonArray, String> answer = self == null ? null : self.autoAnswer;
+                    if (answer != null && text.startsWith("[2")) {
+                        String reply = answer.apply(Json.createReader(new StringReader(text)).readArray());
+                        CompletableFuture.runAsync(() -> self.send(reply));
+                    } else {
+                        frames.add(text);
+                    }
                 }
                 ws.request(1);
                 return null;
@@ -106,8 +140,8 @@ public final class Charger implements AutoCloseable {
             builder.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((id + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
-        URI uri = URI.create((tls ? Server.wssBase() : Server.wsBase()) + path);
-        return builder.buildAsync(uri, listener).thenApply(ws -> new Charger(ws, frames, closed));
+        URI uri = URI.create(base + path);
+        return builder.buildAsync(uri, listener).thenApply(ws -> new Charger(ws, frames, closed, holder));
     }
 
     public String subprotocol() {
@@ -134,7 +168,8 @@ public final class Charger implements AutoCloseable {
         return answer.getJsonObject(2);
     }
 
-    public void send(String text) {
+    /** One send at a time: the WebSocket client refuses a send before the previous one completed. */
+    public synchronized void send(String text) {
         socket.sendText(text, true).join();
     }
 

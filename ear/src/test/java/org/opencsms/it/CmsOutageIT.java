@@ -44,12 +44,15 @@ class CmsOutageIT {
         }
     }
 
+    /** Pauses or resumes the CMS listener on every node: any node's CMS would answer otherwise. */
     private static void server(String action) throws Exception {
         Path script = Path.of(System.getProperty("csms.wlp"), "bin", "server");
-        Process p = new ProcessBuilder(script.toString(), action, System.getProperty("csms.server"),
-                "--target=" + LISTENER).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS), action + " did not finish");
-        assertEquals(0, p.exitValue(), action + ": " + out);
+        for (String server : System.getProperty("csms.servers", System.getProperty("csms.server")).split(",")) {
+            Process p = new ProcessBuilder(script.toString(), action, server, "--target=" + LISTENER)
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS), action + " did not finish");
+            assertEquals(0, p.exitValue(), action + " " + server + ": " + out);
+        }
     }
 }

@@ -37,7 +37,7 @@ class FaultIT {
                 "each sampled value once although each event was delivered twice: " + t);
         JsonObject cp = Server.awaitObject("/api/charge-points/" + id, o -> o.getJsonArray("connectors").size() == 1);
         assertEquals("Charging", cp.getJsonArray("connectors").getJsonObject(0).getString("status"));
-        assertTrue(log().contains("Event MeterValues failed (delivery 1 of 5), to be redelivered"),
+        assertTrue(log().contains("injected failure after storing MeterValues of " + id),
                 "the injected failure happened");
     }
 
@@ -48,12 +48,12 @@ class FaultIT {
         try (Charger c = Charger.connect(id)) {
             c.ok("StatusNotification", "{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Faulted\"}");
         }
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (!log().contains("Event StatusChanged failed 5 times, giving up") && Instant.now().isBefore(deadline)) {
+        // the embedded engine dead-letters silently, so the listener logs it; with RabbitMQ our adapter does
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!deadLettered(id) && Instant.now().isBefore(deadline)) {
             sleep(200);
         }
-        assertTrue(log().contains("Event StatusChanged failed 5 times, giving up: the broker moves it to the "
-                + "dead-letter destination"), "dead-letter log line");
+        assertTrue(deadLettered(id), "dead-letter log line");
         long attempts = countStatusFailures();
         sleep(3000);
         assertEquals(attempts, countStatusFailures(), "no more attempts after dead-lettering");
@@ -68,16 +68,26 @@ class FaultIT {
         Server.awaitObject("/api/charge-points/" + healthy, o -> o.getJsonArray("connectors").size() == 1);
     }
 
+    private static boolean deadLettered(String id) {
+        return log().lines().anyMatch(l -> (l.contains("giving up: the broker moves it to the dead-letter destination")
+                || l.contains("Dead-lettered message")) && l.contains("injected failure for StatusChanged of " + id));
+    }
+
     private static long countStatusFailures() {
         return log().lines().filter(l -> l.contains("Event StatusChanged failed")).count();
     }
 
+    /** The logs of every node: events are consumed by whichever node's listener takes them. */
     private static String log() {
-        try {
-            return Files.readString(Path.of(System.getProperty("csms.log")));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        StringBuilder all = new StringBuilder();
+        for (String file : System.getProperty("csms.logs", System.getProperty("csms.log")).split(",")) {
+            try {
+                all.append(Files.readString(Path.of(file))).append('\n');
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
         }
+        return all.toString();
     }
 
     private static void sleep(long ms) {

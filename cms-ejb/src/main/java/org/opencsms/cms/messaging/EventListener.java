@@ -16,7 +16,6 @@ import jakarta.jms.TextMessage;
 
 import org.opencsms.api.config.Setting;
 import org.opencsms.api.messaging.Contract;
-import org.opencsms.api.messaging.Destinations;
 import org.opencsms.api.messaging.EventType;
 import org.opencsms.api.messaging.Events.DiagnosticsStatusChanged;
 import org.opencsms.api.messaging.Events.FirmwareStatusChanged;
@@ -35,8 +34,9 @@ import org.opencsms.cms.transaction.boundary.TransactionService;
  * attempt). Each handler commits its own transaction and is idempotent, so an event redelivered
  * after it was stored is applied once.
  */
+// the destination is bound by the server configuration (destinationRef on the embedded engine,
+// destinationName with RabbitMQ): a JNDI lookup here would tie the bean to one provider
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.EVENT_TOPIC),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic")})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class EventListener implements MessageListener {
@@ -76,9 +76,9 @@ public class EventListener implements MessageListener {
             if (message.propertyExists("JMSXDeliveryCount")) {
                 delivery = message.getIntProperty("JMSXDeliveryCount");
             }
-            FaultInjection.beforeHandling(chargePointId);
+            FaultInjection.beforeHandling(type, chargePointId);
             handlers.handle(type, body);
-            FaultInjection.afterHandling(chargePointId, message.getJMSMessageID());
+            FaultInjection.afterHandling(type, chargePointId, message.getJMSMessageID());
         } catch (JMSException e) {
             throw new JMSRuntimeException("unreadable event: " + e.getMessage(), e.getErrorCode(), e);
         } catch (RuntimeException e) {

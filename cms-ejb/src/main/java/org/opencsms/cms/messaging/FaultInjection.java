@@ -18,15 +18,15 @@ final class FaultInjection {
     private static final boolean ENABLED = Setting.flag("CSMS_FAULT_INJECTION", false);
     private static final Set<String> FAILED_ONCE = ConcurrentHashMap.newKeySet();
 
-    static void beforeHandling(String chargePointId) {
+    static void beforeHandling(String type, String chargePointId) {
         if (ENABLED && chargePointId != null && chargePointId.startsWith(ALWAYS)) {
-            throw new IllegalStateException("injected failure (" + ALWAYS + ")");
+            throw new IllegalStateException("injected failure for " + type + " of " + chargePointId);
         }
     }
 
-    static void afterHandling(String chargePointId, String messageId) {
+    static void afterHandling(String type, String chargePointId, String messageId) {
         if (ENABLED && chargePointId != null && chargePointId.startsWith(ONCE) && FAILED_ONCE.add(messageId)) {
-            throw new IllegalStateException("injected failure after storing (" + ONCE + ")");
+            throw new IllegalStateException("injected failure after storing " + type + " of " + chargePointId);
         }
     }
 

@@ -44,8 +44,9 @@ import org.opencsms.cms.transaction.boundary.TransactionService;
  * (the charger gets InternalError and retries the CALL itself), never redelivered: a redelivered
  * call would answer a charger that stopped waiting long ago.
  */
+// the destination is bound by the server configuration (destinationRef on the embedded engine,
+// destinationName with RabbitMQ): a JNDI lookup here would tie the bean to one provider
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.REQUEST_QUEUE),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class RequestListener implements MessageListener {

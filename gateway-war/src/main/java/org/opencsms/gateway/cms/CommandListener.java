@@ -19,7 +19,6 @@ import jakarta.json.JsonObject;
 
 import org.opencsms.api.messaging.Bodies;
 import org.opencsms.api.messaging.ChargerCommand;
-import org.opencsms.api.messaging.Destinations;
 import org.opencsms.gateway.session.CommandExecutor;
 
 /**
@@ -29,8 +28,9 @@ import org.opencsms.gateway.session.CommandExecutor;
  * command is never redelivered (the caller waits a bounded time); anything unreadable is dropped and
  * logged, and the caller times out.
  */
+// the destination is bound by the server configuration (destinationRef on the embedded engine,
+// destinationName with RabbitMQ): a JNDI lookup here would tie the bean to one provider
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.COMMAND_TOPIC),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic")})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class CommandListener implements MessageListener {

@@ -13,12 +13,12 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
-import org.opencsms.api.messaging.Destinations;
 import org.opencsms.api.messaging.MessageProperties;
 
 /** Takes the CMS's replies off this node's reply queue and hands them to the waiting caller. */
+// the destination is bound by the server configuration (destinationRef on the embedded engine,
+// destinationName with RabbitMQ): a JNDI lookup here would tie the bean to one provider
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.REPLY_QUEUE),
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class ReplyListener implements MessageListener {

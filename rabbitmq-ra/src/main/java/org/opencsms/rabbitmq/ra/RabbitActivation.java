@@ -477,15 +477,7 @@ final class RabbitActivation {
         return classLoader;
     }
 
-    String connectionName() {
-        return connectionName;
-    }
-
     List<SessionConsumer> sessions() {
         return sessions;
-    }
-
-    MessageEndpointFactory endpointFactory() {
-        return endpointFactory;
     }
 }

@@ -184,13 +184,31 @@ public class RabbitResourceAdapter implements ResourceAdapter {
 
     static String resolveUri(String configured, UnaryOperator<String> environment) {
         if (configured != null && !configured.isBlank()) {
-            return configured.trim();
+            return defaultVirtualHost(configured.trim());
         }
         String fromEnvironment = environment.apply(URI_ENVIRONMENT_VARIABLE);
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return fromEnvironment.trim();
+            return defaultVirtualHost(fromEnvironment.trim());
         }
-        return DEFAULT_URI;
+        return defaultVirtualHost(DEFAULT_URI);
+    }
+
+    /**
+     * By the AMQP URI spec a lone trailing slash names the virtual host "", which RabbitMQ cannot have
+     * ("vhost not found"); everyone writing {@code amqp://host:5672/} means the default vhost "/", so the
+     * slash is dropped. {@code amqp://host/%2F} and named vhosts are left alone.
+     */
+    static String defaultVirtualHost(String uri) {
+        try {
+            URI u = new URI(uri);
+            String authority = u.getScheme() + "://" + u.getRawAuthority();
+            if ("/".equals(u.getRawPath()) && uri.startsWith(authority + "/")) {
+                return authority + uri.substring(authority.length() + 1);
+            }
+        } catch (Exception e) {
+            // left for the connection factory to reject with a proper message
+        }
+        return uri;
     }
 
     /** The URI without its password, for logs. */

@@ -279,6 +279,12 @@ class RabbitResourceAdapterIT {
 
     @Test
     void deliveryResumesAfterTheBrokerClosesTheConnection() throws Exception {
+        String topic = prefix + ".topic";
+        RabbitActivationSpec topicSpec = topicSpec(topic, null);
+        topicSpec.setMessageSelector("kind = 'x'");
+        RecordingEndpointFactory topicEndpoints = new RecordingEndpointFactory();
+        RabbitActivation topicActivation = activate(topicEndpoints, topicSpec);
+
         String queue = queue("q");
         RabbitActivationSpec spec = queueSpec(queue);
         CountDownLatch inFlight = new CountDownLatch(1);
@@ -295,12 +301,17 @@ class RabbitResourceAdapterIT {
 
         broker.sendToQueue(queue, "in-flight", Map.of());
         assertTrue(inFlight.await(WAIT_MS, TimeUnit.MILLISECONDS));
-        assertTrue(TestBroker.closeConnectionsNamed(connectionName) >= 1, "closed the adapter's connection");
+        assertEquals(2, TestBroker.closeConnectionsNamed(connectionName), "closed the adapter's connections");
         release.countDown(); // the bean returns, but the acknowledgement can no longer reach the broker
 
-        await("recovered", activation::isConsuming);
+        await("recovered", () -> activation.isConsuming() && topicActivation.isConsuming());
         broker.sendToQueue(queue, "after-recovery", Map.of());
         await("delivery resumes", () -> endpoints.succeededTexts().contains("after-recovery"));
+        broker.publishToTopic(topic, "y-after-recovery", Map.of("kind", "y"));
+        broker.publishToTopic(topic, "x-after-recovery", Map.of("kind", "x"));
+        await("topic delivery resumes", () -> topicEndpoints.succeededTexts().contains("x-after-recovery"));
+        assertEquals(List.of("x-after-recovery"), topicEndpoints.succeededTexts(), "the recovered selector still filters");
+        assertSame(topicActivation, adapter.activation(topicEndpoints, topicSpec));
         await("the unacknowledged message comes back", () -> endpoints.received("in-flight").size() >= 2);
         assertTrue(endpoints.received("in-flight").get(1).redelivered());
         assertSame(activation, adapter.activation(endpoints, spec), "no re-activation");
@@ -308,6 +319,36 @@ class RabbitResourceAdapterIT {
 
         adapter.endpointDeactivation(endpoints, spec);
         assertEquals(0, broker.inspect(queue).getMessageCount());
+    }
+
+    @Test
+    void brokerUnreachableAtActivationIsRetriedUntilItAnswers() throws Exception {
+        int port = LoopbackProxy.freePort();
+        RabbitResourceAdapter late = new RabbitResourceAdapter();
+        late.setUri("amqp://guest:guest@127.0.0.1:" + port);
+        late.setConnectionName(connectionName + "-late");
+        late.setSupervisionIntervalMs(100);
+        late.start(context);
+        String queue = queue("q");
+        RabbitActivationSpec spec = queueSpec(queue);
+        RecordingEndpointFactory endpoints = new RecordingEndpointFactory();
+        try {
+            spec.setResourceAdapter(late);
+            late.endpointActivation(endpoints, spec); // does not fail: the broker may come up later
+            RabbitActivation activation = late.activation(endpoints, spec);
+            await("first connection failure logged", () -> logs.stream()
+                    .anyMatch(r -> r.getLevel() == Level.SEVERE && r.getMessage().contains("Cannot consume from queue " + queue)));
+            assertFalse(activation.isConsuming());
+
+            try (LoopbackProxy proxy = LoopbackProxy.start(port, 5672)) {
+                assertTrue(activation.awaitConsuming(WAIT_MS), "connected once the broker answered");
+                broker.sendToQueue(queue, "finally", Map.of());
+                await("delivered", () -> endpoints.succeededTexts().contains("finally"));
+                late.endpointDeactivation(endpoints, spec);
+            }
+        } finally {
+            late.stop();
+        }
     }
 
     @Test
@@ -331,6 +372,60 @@ class RabbitResourceAdapterIT {
         assertEquals(2, state.getMessageCount(), "left on the queue");
         assertEquals(0, state.getConsumerCount());
         assertEquals(0, TestBroker.closeConnectionsNamed(connectionName), "connection closed");
+    }
+
+    @Test
+    void deactivationDuringARedeliveryDelayIsPromptAndKeepsTheMessage() throws Exception {
+        String queue = queue("q");
+        RabbitActivationSpec spec = queueSpec(queue);
+        spec.setRedeliveryDelayMs(20_000);
+        spec.setMaxRedeliveryDelayMs(20_000);
+        RecordingEndpointFactory endpoints = new RecordingEndpointFactory().behaviour(r -> {
+            throw new IllegalStateException("fails");
+        });
+        activate(endpoints, spec);
+        broker.sendToQueue(queue, "waiting", Map.of());
+        await("first delivery", () -> endpoints.received().size() == 1);
+        Thread.sleep(100);
+
+        long start = System.nanoTime();
+        adapter.endpointDeactivation(endpoints, spec);
+        long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(tookMs < 5000, "deactivation waited out the redelivery delay: " + tookMs + " ms");
+        assertEquals(1, broker.inspect(queue).getMessageCount(), "the message went back to the queue");
+        assertEquals(1, endpoints.received().size());
+    }
+
+    @Test
+    void unusableDeadLetterQueueKeepsTheMessageUntilItWorks() throws Exception {
+        String queue = queue("q");
+        RabbitActivationSpec spec = queueSpec(queue);
+        spec.setMaxSessions(1);
+        spec.setMaxDeliveries(2);
+        String dlq = spec.getDeadLetterQueue();
+        try (Channel ch = broker.amqpChannel()) {
+            // a non-durable queue of that name: the client's durable declaration fails with PRECONDITION_FAILED
+            ch.queueDeclare(dlq, false, false, false, null);
+        }
+        RecordingEndpointFactory endpoints = new RecordingEndpointFactory().behaviour(r -> {
+            if (r.text().equals("poison")) {
+                throw new IllegalStateException("poison");
+            }
+        });
+        activate(endpoints, spec);
+        broker.sendToQueue(queue, "poison", Map.of());
+        await("dead-lettering failed", () -> logs.stream()
+                .anyMatch(r -> r.getLevel() == Level.SEVERE && r.getMessage().contains("Could not dead-letter")));
+        try (Channel ch = broker.amqpChannel()) {
+            ch.queueDelete(dlq);
+        }
+        Message dead = broker.receive(dlq, WAIT_MS);
+        assertNotNull(dead, "dead-lettered once the queue is usable");
+        assertEquals("poison", ((TextMessage) dead).getText());
+        broker.sendToQueue(queue, "fine", Map.of());
+        await("flow continues", () -> endpoints.succeededTexts().contains("fine"));
+        adapter.endpointDeactivation(endpoints, spec);
+        assertEquals(0, broker.inspect(queue).getMessageCount());
     }
 
     @Test

@@ -22,11 +22,20 @@ class RabbitResourceAdapterTest {
     @Test
     void uriFallsBackToTheEnvironmentThenTheDefault() {
         Map<String, String> env = Map.of("RABBITMQ_URI", "amqp://u:p@broker:5673/vh");
-        assertEquals("amqp://a:b@h:1/", RabbitResourceAdapter.resolveUri(" amqp://a:b@h:1/ ", env::get));
+        assertEquals("amqp://a:b@h:1/x", RabbitResourceAdapter.resolveUri(" amqp://a:b@h:1/x ", env::get));
         assertEquals("amqp://u:p@broker:5673/vh", RabbitResourceAdapter.resolveUri("  ", env::get));
         assertEquals("amqp://u:p@broker:5673/vh", RabbitResourceAdapter.resolveUri(null, env::get));
-        assertEquals(RabbitResourceAdapter.DEFAULT_URI, RabbitResourceAdapter.resolveUri(null, name -> null));
-        assertEquals(RabbitResourceAdapter.DEFAULT_URI, RabbitResourceAdapter.resolveUri("", name -> " "));
+        assertEquals("amqp://guest:guest@localhost:5672", RabbitResourceAdapter.resolveUri(null, name -> null));
+        assertEquals("amqp://guest:guest@localhost:5672", RabbitResourceAdapter.resolveUri("", name -> " "));
+    }
+
+    @Test
+    void trailingSlashMeansTheDefaultVirtualHost() {
+        assertEquals("amqp://guest:guest@localhost:5672", RabbitResourceAdapter.defaultVirtualHost("amqp://guest:guest@localhost:5672/"));
+        assertEquals("amqps://h?heartbeat=10", RabbitResourceAdapter.defaultVirtualHost("amqps://h/?heartbeat=10"));
+        assertEquals("amqp://h/%2F", RabbitResourceAdapter.defaultVirtualHost("amqp://h/%2F"));
+        assertEquals("amqp://h/csms", RabbitResourceAdapter.defaultVirtualHost("amqp://h/csms"));
+        assertEquals("amqp://h", RabbitResourceAdapter.defaultVirtualHost("amqp://h"));
     }
 
     @Test

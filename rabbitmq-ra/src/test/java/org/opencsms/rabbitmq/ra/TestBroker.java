@@ -78,6 +78,10 @@ final class TestBroker implements AutoCloseable {
         }
     }
 
+    Channel amqpChannel() throws IOException {
+        return amqp.createChannel();
+    }
+
     void deleteQueueAfterTest(String queue) {
         queuesToDelete.add(queue);
     }
@@ -102,7 +106,7 @@ final class TestBroker implements AutoCloseable {
         int closed = 0;
         for (String line : listing.split("\n")) {
             Matcher m = pidPattern.matcher(line.trim());
-            if (m.find() && line.contains("{\"connection_name\",longstr,\"" + prefix)) {
+            if (m.find() && line.contains("{\"connection_name\",\"" + prefix)) {
                 run("rabbitmqctl", "-q", "close_connection", m.group(1), "rabbitmq-ra integration test");
                 closed++;
             }
