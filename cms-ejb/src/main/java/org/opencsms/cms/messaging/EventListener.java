@@ -86,8 +86,7 @@ public class EventListener implements MessageListener {
                 LOG.severe("Event " + type + " failed " + delivery + " times, giving up: the broker moves it to the "
                         + "dead-letter destination. Last failure: " + e + ". Event: " + body);
             } else {
-                LOG.warning("Event " + type + " failed (delivery " + delivery + " of " + MAX_DELIVERIES
-                        + "), to be redelivered: " + e);
+                LOG.warning("Event " + type + " failed (delivery " + delivery + "), to be redelivered: " + e);
             }
             throw e;
         }

@@ -19,6 +19,7 @@ import org.opencsms.api.cms.IdTagView;
 import org.opencsms.api.messaging.IdTagInfo;
 import org.opencsms.api.messaging.IdTagInfo.AuthorizationStatus;
 import org.opencsms.cms.authorization.entity.IdTag;
+import org.opencsms.cms.platform.Times;
 import org.opencsms.cms.transaction.entity.ChargingTransaction;
 
 /** Administration of id tags, and the verdict chargers get on them. */
@@ -40,7 +41,7 @@ public class IdTagService implements IdTagAdmin {
         if (find(tag.idTag()).isPresent()) {
             throw new CmsException(Kind.CONFLICT, "id tag " + tag.idTag() + " exists");
         }
-        IdTag entity = new IdTag(tag.idTag(), now());
+        IdTag entity = new IdTag(tag.idTag(), Times.now());
         apply(entity, tag);
         try {
             em.persist(entity);
@@ -84,7 +85,7 @@ public class IdTagService implements IdTagAdmin {
 
     /** Authorize.req: the tag's status, without the concurrency rule (that only applies to a start). */
     public IdTagInfo authorize(String idTag) {
-        return byTag(idTag, LockModeType.NONE).map(t -> info(t, now())).orElseGet(IdTagInfo::invalid);
+        return byTag(idTag, LockModeType.NONE).map(t -> info(t, Times.now())).orElseGet(IdTagInfo::invalid);
     }
 
     /**
@@ -98,7 +99,7 @@ public class IdTagService implements IdTagAdmin {
             return IdTagInfo.invalid();
         }
         IdTag tag = found.get();
-        IdTagInfo info = info(tag, now());
+        IdTagInfo info = info(tag, Times.now());
         if (info.status() == AuthorizationStatus.ACCEPTED && !tag.isAllowConcurrentTx()
                 && em.createNamedQuery(ChargingTransaction.ACTIVE_OF_TAG, Long.class)
                 .setParameter("key", IdTag.key(idTag)).getSingleResult() > 0) {
@@ -142,9 +143,5 @@ public class IdTagService implements IdTagAdmin {
     private static IdTagView view(IdTag t) {
         return new IdTagView(t.getIdTag(), t.getStatus(), t.getExpiryDate() == null ? null : t.getExpiryDate().toInstant(),
                 t.getParentIdTag(), t.isAllowConcurrentTx());
-    }
-
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

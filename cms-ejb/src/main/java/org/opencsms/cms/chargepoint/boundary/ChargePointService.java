@@ -1,6 +1,5 @@
 package org.opencsms.cms.chargepoint.boundary;
 
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +21,7 @@ import org.opencsms.cms.chargepoint.control.PasswordHasher;
 import org.opencsms.cms.chargepoint.entity.ChargePoint;
 import org.opencsms.cms.chargepoint.entity.Connector;
 import org.opencsms.cms.platform.Settings;
+import org.opencsms.cms.platform.Times;
 
 /** Administration of charge points for the REST API and the console. */
 @Stateless
@@ -56,7 +56,7 @@ public class ChargePointService implements ChargePointAdmin {
             throw new CmsException(Kind.CONFLICT, "charge point " + request.id() + " exists");
         }
         ChargePoint cp = new ChargePoint(request.id(), password == null ? null : PasswordHasher.hash(password),
-                profile, ChargePoints.now());
+                profile, Times.now());
         try {
             em.persist(cp);
             em.flush();
@@ -64,19 +64,19 @@ public class ChargePointService implements ChargePointAdmin {
             // registered concurrently since the check above: the unique constraint decided
             throw new CmsException(Kind.CONFLICT, "charge point " + request.id() + " exists");
         }
-        return view(cp, ChargePoints.now());
+        return view(cp, Times.now());
     }
 
     @Override
     public List<ChargePointView> list() {
-        OffsetDateTime now = ChargePoints.now();
+        OffsetDateTime now = Times.now();
         return em.createNamedQuery(ChargePoint.ALL, ChargePoint.class).getResultStream()
                 .map(cp -> view(cp, now)).toList();
     }
 
     @Override
     public Optional<ChargePointView> find(String id) {
-        return chargePoints.byIdentity(id).map(cp -> view(cp, ChargePoints.now()));
+        return chargePoints.byIdentity(id).map(cp -> view(cp, Times.now()));
     }
 
     @Override
@@ -91,16 +91,12 @@ public class ChargePointService implements ChargePointAdmin {
         return new ChargePointView(cp.getIdentity(), cp.getSecurityProfile(),
                 chargePoints.isConnected(cp, Settings.nodeStaleAfter(), now), cp.getOcppVersion(),
                 cp.getRegistrationStatus(), cp.getVendor(), cp.getModel(), cp.getSerialNumber(),
-                cp.getFirmwareVersion(), instant(cp.getLastSeen()), cp.getFirmwareStatus(), cp.getDiagnosticsStatus(),
+                cp.getFirmwareVersion(), Times.instant(cp.getLastSeen()), cp.getFirmwareStatus(), cp.getDiagnosticsStatus(),
                 connectors);
     }
 
     private static ConnectorView view(Connector c) {
         return new ConnectorView(c.getConnectorId(), c.getStatus(), c.getErrorCode(), c.getInfo(),
-                instant(c.getStatusTime()));
-    }
-
-    private static Instant instant(OffsetDateTime t) {
-        return t == null ? null : t.toInstant();
+                Times.instant(c.getStatusTime()));
     }
 }

@@ -1,7 +1,6 @@
 package org.opencsms.cms.chargepoint.boundary;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 import jakarta.ejb.Stateless;
@@ -42,9 +41,5 @@ public class ChargePoints {
         }
         GatewayNode node = em.find(GatewayNode.class, cp.getSessionNode());
         return node != null && node.getLastSeen().isAfter(now.minusSeconds(staleAfterSeconds));
-    }
-
-    public static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

@@ -2,7 +2,6 @@ package org.opencsms.cms.chargepoint.boundary;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -41,6 +40,7 @@ import org.opencsms.cms.chargepoint.entity.Connector;
 import org.opencsms.cms.chargepoint.entity.DataTransferRecord;
 import org.opencsms.cms.chargepoint.entity.GatewayNode;
 import org.opencsms.cms.platform.Settings;
+import org.opencsms.cms.platform.Times;
 
 /**
  * What chargers ask and tell, version-neutral, as it arrives from the gateway over JMS. Every
@@ -83,7 +83,7 @@ public class StationService {
     }
 
     public BootReply boot(Boot boot) {
-        OffsetDateTime now = ChargePoints.now();
+        OffsetDateTime now = Times.now();
         Optional<ChargePoint> found = chargePoints.lockByIdentity(boot.chargePointId());
         if (found.isEmpty() && !Settings.autoRegister()) {
             LOG.info(() -> "BootNotification from unregistered charge point " + boot.chargePointId() + ": Rejected");
@@ -102,7 +102,7 @@ public class StationService {
     }
 
     public HeartbeatReply heartbeat(Heartbeat heartbeat) {
-        OffsetDateTime now = ChargePoints.now();
+        OffsetDateTime now = Times.now();
         chargePoints.lockByIdentity(heartbeat.chargePointId()).ifPresent(cp -> cp.seen(now));
         return new HeartbeatReply(now.toInstant());
     }
@@ -114,24 +114,24 @@ public class StationService {
             return;
         }
         ChargePoint cp = found.get();
-        OffsetDateTime now = ChargePoints.now();
+        OffsetDateTime now = Times.now();
         Instant received = received(event.receivedAt());
         Instant at = event.timestamp() != null ? event.timestamp() : received;
         Connector connector = cp.connector(event.connectorId())
                 .orElseGet(() -> cp.addConnector(event.connectorId(), now));
         connector.report(event.status(), event.errorCode(), event.info(), event.vendorId(), event.vendorErrorCode(),
-                utc(at), now);
-        cp.seen(utc(received));
+                Times.utc(at), now);
+        cp.seen(Times.utc(received));
     }
 
     public void firmwareStatus(FirmwareStatusChanged event) {
         chargePoints.lockByIdentity(event.chargePointId())
-                .ifPresent(cp -> cp.firmwareStatus(event.status(), utc(received(event.receivedAt()))));
+                .ifPresent(cp -> cp.firmwareStatus(event.status(), Times.utc(received(event.receivedAt()))));
     }
 
     public void diagnosticsStatus(DiagnosticsStatusChanged event) {
         chargePoints.lockByIdentity(event.chargePointId())
-                .ifPresent(cp -> cp.diagnosticsStatus(event.status(), utc(received(event.receivedAt()))));
+                .ifPresent(cp -> cp.diagnosticsStatus(event.status(), Times.utc(received(event.receivedAt()))));
     }
 
     /** Answered by the vendor's handler, UnknownVendorId without one; stored either way (registered chargers). */
@@ -143,35 +143,35 @@ public class StationService {
         Instant received = received(request.receivedAt());
         chargePoints.lockByIdentity(request.chargePointId()).ifPresentOrElse(cp -> {
             em.persist(new DataTransferRecord(cp, request.vendorId(), request.messageId(), request.data(),
-                    reply.status().name(), utc(received)));
-            cp.seen(utc(received));
+                    reply.status().name(), Times.utc(received)));
+            cp.seen(Times.utc(received));
         }, () -> LOG.info(() -> "DataTransfer from unregistered charge point " + request.chargePointId() + " not stored"));
         return reply;
     }
 
     public void sessionOpened(SessionOpened event) {
         GatewayNode node = nodeAlive(event.nodeId(), event.at());
-        if (!node.mayHold(utc(event.at()))) {
+        if (!node.mayHold(Times.utc(event.at()))) {
             // processed after the node announced a restart: that session died with the old process
             return;
         }
         chargePoints.lockByIdentity(event.chargePointId())
-                .ifPresent(cp -> cp.sessionOpened(event.nodeId(), event.sessionId(), event.ocppVersion(), utc(event.at())));
+                .ifPresent(cp -> cp.sessionOpened(event.nodeId(), event.sessionId(), event.ocppVersion(), Times.utc(event.at())));
     }
 
     public void sessionClosed(SessionClosed event) {
         chargePoints.lockByIdentity(event.chargePointId())
-                .ifPresent(cp -> cp.sessionClosed(event.sessionId(), utc(event.at())));
+                .ifPresent(cp -> cp.sessionClosed(event.sessionId(), Times.utc(event.at())));
     }
 
     /** A node that (re)started has none of the sessions recorded for it before its start. */
     public void nodeAlive(NodeAlive event) {
         GatewayNode node = nodeAlive(event.nodeId(), event.at());
         if (event.startedAt() != null) {
-            node.started(utc(event.startedAt()));
+            node.started(Times.utc(event.startedAt()));
             int cleared = em.createNamedQuery(ChargePoint.CLEAR_NODE_SESSIONS)
                     .setParameter("node", event.nodeId())
-                    .setParameter("before", utc(event.startedAt()))
+                    .setParameter("before", Times.utc(event.startedAt()))
                     .executeUpdate();
             if (cleared > 0) {
                 LOG.info(() -> "Node " + event.nodeId() + " restarted: cleared " + cleared + " stale sessions");
@@ -182,19 +182,15 @@ public class StationService {
     private GatewayNode nodeAlive(String nodeId, Instant at) {
         GatewayNode node = em.find(GatewayNode.class, nodeId, LockModeType.PESSIMISTIC_WRITE);
         if (node == null) {
-            node = new GatewayNode(nodeId, utc(at));
+            node = new GatewayNode(nodeId, Times.utc(at));
             em.persist(node);
         } else {
-            node.alive(utc(at));
+            node.alive(Times.utc(at));
         }
         return node;
     }
 
     private static Instant received(Instant receivedAt) {
         return receivedAt != null ? receivedAt : Instant.now();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -20,6 +20,7 @@ import org.opencsms.cms.chargepoint.boundary.ChargePoints;
 import org.opencsms.cms.chargepoint.entity.ChargePoint;
 import org.opencsms.cms.command.entity.ChargerCommandRecord;
 import org.opencsms.cms.platform.Settings;
+import org.opencsms.cms.platform.Times;
 
 /** The command records, each method one database transaction. */
 @Stateless
@@ -36,7 +37,7 @@ public class CommandRecords {
     /** @throws CmsException NOT_FOUND for an unknown charger, CONFLICT when it is not connected */
     public Opened open(String chargePointId, String action, String payload, String requestedBy) {
         ChargePoint cp = chargePoint(chargePointId);
-        OffsetDateTime now = ChargePoints.now();
+        OffsetDateTime now = Times.now();
         if (!chargePoints.isConnected(cp, Settings.nodeStaleAfter(), now)) {
             throw new CmsException(Kind.CONFLICT, "charge point " + chargePointId + " is not connected");
         }
@@ -53,7 +54,7 @@ public class CommandRecords {
         }
         String response = result.outcome() == CommandResult.Outcome.RESULT ? result.payload() : result.errorDetails();
         record.complete(result.outcome().name(), response, result.errorCode(), result.errorDescription(),
-                ChargePoints.now());
+                Times.now());
     }
 
     public List<CommandView> history(String chargePointId, int offset, int limit) {

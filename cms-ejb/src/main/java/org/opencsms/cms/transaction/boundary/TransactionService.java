@@ -2,8 +2,6 @@ package org.opencsms.cms.transaction.boundary;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +32,7 @@ import org.opencsms.cms.authorization.boundary.IdTagService;
 import org.opencsms.cms.chargepoint.boundary.ChargePoints;
 import org.opencsms.cms.chargepoint.entity.ChargePoint;
 import org.opencsms.cms.transaction.entity.ChargingTransaction;
+import org.opencsms.cms.platform.Times;
 import org.opencsms.cms.transaction.entity.MeterValue;
 
 /**
@@ -68,7 +67,7 @@ public class TransactionService implements TransactionQueries {
             return new StartTransactionReply(id, IdTagInfo.invalid());
         }
         ChargePoint cp = found.get();
-        OffsetDateTime timestamp = utc(request.timestamp());
+        OffsetDateTime timestamp = Times.utc(request.timestamp());
         Optional<ChargingTransaction> same = em.createNamedQuery(ChargingTransaction.SAME_START, ChargingTransaction.class)
                 .setParameter("cp", cp).setParameter("connector", request.connectorId())
                 .setParameter("idTag", request.idTag()).setParameter("timestamp", timestamp)
@@ -85,10 +84,10 @@ public class TransactionService implements TransactionQueries {
         IdTagInfo info = idTags.authorizeStart(request.idTag());
         ChargingTransaction tx = new ChargingTransaction(cp, request.connectorId(), request.idTag(),
                 info.status().name(), request.meterStart(), timestamp, request.reservationId(),
-                utc(request.receivedAt()));
+                Times.utc(request.receivedAt()));
         em.persist(tx);
         em.flush();
-        cp.seen(utc(request.receivedAt()));
+        cp.seen(Times.utc(request.receivedAt()));
         return new StartTransactionReply(tx.getId(), info);
     }
 
@@ -111,10 +110,10 @@ public class TransactionService implements TransactionQueries {
             return new StopTransactionReply(info);
         }
         ChargingTransaction t = tx.get();
-        OffsetDateTime timestamp = utc(request.timestamp());
+        OffsetDateTime timestamp = Times.utc(request.timestamp());
         if (!t.isStopped()) {
             t.stop(request.meterStop(), timestamp, request.reason() == null ? "Local" : request.reason(),
-                    request.idTag(), utc(request.receivedAt()));
+                    request.idTag(), Times.utc(request.receivedAt()));
         } else if (!t.isSameStop(request.meterStop(), timestamp)) {
             LOG.warning(() -> "Transaction " + t.getId() + " of " + request.chargePointId() + " was stopped already "
                     + "(meterStop " + t.getMeterStop() + " at " + t.getStopTimestamp() + "); a different stop report "
@@ -122,7 +121,7 @@ public class TransactionService implements TransactionQueries {
             return new StopTransactionReply(info);
         }
         record(t.getChargePoint(), t.getConnectorId(), t, request.transactionData(), request.receivedAt());
-        t.getChargePoint().seen(utc(request.receivedAt()));
+        t.getChargePoint().seen(Times.utc(request.receivedAt()));
         return new StopTransactionReply(info);
     }
 
@@ -144,7 +143,7 @@ public class TransactionService implements TransactionQueries {
             }
         }
         record(cp, report.connectorId(), tx, report.samples(), report.receivedAt());
-        cp.seen(utc(report.receivedAt()));
+        cp.seen(Times.utc(report.receivedAt()));
     }
 
     /** Stores the samples not stored yet; a sample stored before without a transaction gets linked. */
@@ -153,14 +152,14 @@ public class TransactionService implements TransactionQueries {
         if (samples == null || samples.isEmpty()) {
             return;
         }
-        Set<OffsetDateTime> times = samples.stream().map(s -> utc(s.timestamp())).collect(Collectors.toSet());
+        Set<OffsetDateTime> times = samples.stream().map(s -> Times.utc(s.timestamp())).collect(Collectors.toSet());
         Map<MeterValue.Key, MeterValue> stored = new HashMap<>();
         em.createNamedQuery(MeterValue.OF_CONNECTOR_AT, MeterValue.class)
                 .setParameter("cp", cp).setParameter("connector", connectorId).setParameter("times", times)
                 .getResultStream().forEach(m -> stored.put(m.key(), m));
-        OffsetDateTime received = utc(receivedAt);
+        OffsetDateTime received = Times.utc(receivedAt);
         for (MeterSample s : samples) {
-            MeterValue candidate = new MeterValue(cp, connectorId, tx, utc(s.timestamp()), s.value(), s.measurand(),
+            MeterValue candidate = new MeterValue(cp, connectorId, tx, Times.utc(s.timestamp()), s.value(), s.measurand(),
                     s.phase(), s.unit(), s.context(), s.location(), s.format(), received);
             MeterValue existing = stored.putIfAbsent(candidate.key(), candidate);
             if (existing == null) {
@@ -201,32 +200,20 @@ public class TransactionService implements TransactionQueries {
                         m.getPhase(), m.getContext(), m.getLocation(), m.getFormat()))
                 .toList();
         return Optional.of(new TransactionDetail(t.getId(), t.getChargePoint().getIdentity(), t.getConnectorId(),
-                t.getIdTag(), t.getMeterStart(), t.getMeterStop(), instant(t.getStartTimestamp()),
-                instant(t.getStopTimestamp()), t.getStopReason(), t.energyWh(), t.getStartStatus(),
-                t.getReservationId(), t.getStopIdTag(), instant(t.getStartReceivedAt()), instant(t.getStopReceivedAt()),
+                t.getIdTag(), t.getMeterStart(), t.getMeterStop(), Times.instant(t.getStartTimestamp()),
+                Times.instant(t.getStopTimestamp()), t.getStopReason(), t.energyWh(), t.getStartStatus(),
+                t.getReservationId(), t.getStopIdTag(), Times.instant(t.getStartReceivedAt()), Times.instant(t.getStopReceivedAt()),
                 values));
     }
 
     private static TransactionView view(ChargingTransaction t) {
         return new TransactionView(t.getId(), t.getChargePoint().getIdentity(), t.getConnectorId(), t.getIdTag(),
-                t.getMeterStart(), t.getMeterStop(), instant(t.getStartTimestamp()), instant(t.getStopTimestamp()),
+                t.getMeterStart(), t.getMeterStop(), Times.instant(t.getStartTimestamp()), Times.instant(t.getStopTimestamp()),
                 t.getStopReason(), t.energyWh());
     }
 
     /** A unique id for a start we cannot record (unknown charger): taken from the same sequence. */
     private int unrecordedTransactionId() {
         return ((Number) em.createNativeQuery("select nextval('transaction_seq')").getSingleResult()).intValue();
-    }
-
-    /**
-     * Times as the database keeps them (microseconds), so that a repeated report with nanosecond
-     * timestamps (.NET chargers send seven digits) compares equal to the stored one.
-     */
-    private static OffsetDateTime utc(Instant instant) {
-        return (instant == null ? Instant.now() : instant).truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime t) {
-        return t == null ? null : t.toInstant();
     }
 }
