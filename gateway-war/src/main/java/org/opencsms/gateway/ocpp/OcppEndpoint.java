@@ -77,8 +77,16 @@ public class OcppEndpoint {
                 version.codec(), scheduler, GatewaySettings.callTimeout());
         session.getUserProperties().put(CONNECTION, connection);
         registry.register(connection);
-        cms.publish(Contract.SESSION_OPENED, connection.chargePointId(), new SessionOpened(connection.chargePointId(),
-                cms.nodeId(), connection.sessionId(), subprotocol, connection.openedAt()));
+        try {
+            cms.publish(Contract.SESSION_OPENED, connection.chargePointId(), new SessionOpened(
+                    connection.chargePointId(), cms.nodeId(), connection.sessionId(), subprotocol, connection.openedAt()));
+        } catch (RuntimeException e) {
+            // unrecorded, the charger could not be reached by commands: let it come back when the broker is
+            LOG.log(Level.WARNING, "Could not record the connection of " + connection.chargePointId()
+                    + "; closing it so that the charger reconnects", e);
+            close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "central system busy, reconnect");
+            return;
+        }
         LOG.info(() -> "Charger " + connection.chargePointId() + " connected (" + subprotocol + ")");
     }
 
