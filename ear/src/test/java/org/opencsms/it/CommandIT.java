@@ -159,6 +159,8 @@ class CommandIT {
                 "a charger-initiated action is no command");
         assertEquals(400, Server.post("/api/charge-points/" + id + "/commands/Reset", "not json").status());
         assertNull(charger.poll(Duration.ofMillis(500)), "nothing was sent to the charger");
+        assertEquals(400, Server.get("/api/charge-points/" + id + "/commands?limit=abc").status());
+        assertEquals(400, Server.get("/api/charge-points/" + id + "/commands?limit=501").status());
     }
 
     @Test

@@ -28,7 +28,7 @@ public final class GatewaySettings {
 
     /** CSMS_CALL_TIMEOUT [30] seconds a charger has to answer one of our CALLs. */
     public static Duration callTimeout() {
-        return Duration.ofSeconds(Setting.positiveInt("CSMS_CALL_TIMEOUT", 30));
+        return Setting.callTimeout();
     }
 
     /** CSMS_CMS_TIMEOUT [10] seconds the CMS has to answer a charger's call before it gets InternalError. */

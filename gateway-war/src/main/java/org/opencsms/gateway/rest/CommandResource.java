@@ -102,12 +102,9 @@ public class CommandResource {
 
     @GET
     public List<CommandView> history(@PathParam("id") String id,
-                                     @QueryParam("offset") @DefaultValue("0") int offset,
-                                     @QueryParam("limit") @DefaultValue("50") int limit) {
-        if (offset < 0 || limit < 1 || limit > 500) {
-            throw new BadRequest("offset must be >= 0 and limit from 1 to 500");
-        }
-        return commands.history(id, offset, limit);
+                                     @QueryParam("offset") @DefaultValue("0") String offset,
+                                     @QueryParam("limit") @DefaultValue("50") String limit) {
+        return commands.history(id, PageParams.offset(offset), PageParams.limit(limit));
     }
 
     private static Response response(long commandId, CommandResult result) {

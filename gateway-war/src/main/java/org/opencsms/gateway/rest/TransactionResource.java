@@ -19,8 +19,6 @@ import org.opencsms.api.cms.TransactionView;
 @Path("transactions")
 @Produces(MediaType.APPLICATION_JSON)
 public class TransactionResource {
-    static final int MAX_LIMIT = 500;
-
     @EJB
     TransactionQueries transactions;
 
@@ -36,8 +34,8 @@ public class TransactionResource {
             case "false" -> Boolean.FALSE;
             default -> throw new BadRequest("active must be true or false");
         };
-        int from = number("offset", offset, 0, Integer.MAX_VALUE);
-        int size = number("limit", limit, 1, MAX_LIMIT);
+        int from = PageParams.offset(offset);
+        int size = PageParams.limit(limit);
         return transactions.list(chargePointId == null || chargePointId.isEmpty() ? null : chargePointId,
                 activeFilter, from, size);
     }
@@ -52,17 +50,5 @@ public class TransactionResource {
             throw new NotFoundException("no transaction " + id);
         }
         return transactions.find(txId).orElseThrow(() -> new NotFoundException("no transaction " + id));
-    }
-
-    private static int number(String name, String value, int min, int max) {
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new BadRequest(name + " must be a whole number from " + min + " to " + max);
     }
 }

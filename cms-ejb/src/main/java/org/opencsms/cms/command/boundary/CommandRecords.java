@@ -15,6 +15,7 @@ import jakarta.persistence.PersistenceContext;
 import org.opencsms.api.cms.CmsException;
 import org.opencsms.api.cms.CmsException.Kind;
 import org.opencsms.api.cms.CommandView;
+import org.opencsms.api.cms.Paging;
 import org.opencsms.api.messaging.CommandResult;
 import org.opencsms.cms.chargepoint.boundary.ChargePoints;
 import org.opencsms.cms.chargepoint.entity.ChargePoint;
@@ -60,7 +61,7 @@ public class CommandRecords {
     public List<CommandView> history(String chargePointId, int offset, int limit) {
         return em.createNamedQuery(ChargerCommandRecord.OF_CHARGE_POINT, ChargerCommandRecord.class)
                 .setParameter("cp", chargePoint(chargePointId)).setFirstResult(Math.max(0, offset))
-                .setMaxResults(Math.max(1, limit))
+                .setMaxResults(Math.max(1, Math.min(limit, Paging.MAX_LIMIT)))
                 .getResultStream().map(CommandRecords::view).toList();
     }
 

@@ -54,7 +54,8 @@ public class CommandService implements ChargerCommands {
                     Map.of(MessageProperties.TYPE, COMMAND_TYPE, MessageProperties.CHARGE_POINT_ID, chargePointId,
                             MessageProperties.TARGET_NODE, opened.targetNode(), MessageProperties.ACTION, action),
                     // a command nobody waits for any more must not reach the charger late
-                    new JmsSender.Options(DeliveryMode.NON_PERSISTENT, callTimeoutMs() + 5_000, correlationId, replies));
+                    new JmsSender.Options(DeliveryMode.NON_PERSISTENT, Setting.callTimeout().toMillis() + 5_000,
+                            correlationId, replies));
         } catch (JMSRuntimeException e) {
             records.completed(opened.commandId(), CommandResult.of(CommandResult.Outcome.NOT_CONNECTED,
                     "could not publish the command: " + e.getMessage()));
@@ -71,10 +72,5 @@ public class CommandService implements ChargerCommands {
     @Override
     public List<CommandView> history(String chargePointId, int offset, int limit) {
         return records.history(chargePointId, offset, limit);
-    }
-
-    /** CSMS_CALL_TIMEOUT [30]: the same setting the gateway nodes use for their CALLs. */
-    static long callTimeoutMs() {
-        return Setting.positiveInt("CSMS_CALL_TIMEOUT", 30) * 1000L;
     }
 }

@@ -18,6 +18,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import org.opencsms.api.cms.MeterValueView;
+import org.opencsms.api.cms.Paging;
 import org.opencsms.api.cms.TransactionDetail;
 import org.opencsms.api.cms.TransactionQueries;
 import org.opencsms.api.cms.TransactionView;
@@ -45,7 +46,6 @@ import org.opencsms.cms.transaction.entity.MeterValue;
 @Stateless
 public class TransactionService implements TransactionQueries {
     private static final Logger LOG = Logger.getLogger(TransactionService.class.getName());
-    static final int MAX_LIMIT = 500;
 
     @PersistenceContext(unitName = "csms")
     EntityManager em;
@@ -181,7 +181,7 @@ public class TransactionService implements TransactionQueries {
         }
         jpql.append(" order by t.startTimestamp desc, t.id desc");
         TypedQuery<ChargingTransaction> query = em.createQuery(jpql.toString(), ChargingTransaction.class)
-                .setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(1, Math.min(limit, MAX_LIMIT)));
+                .setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(1, Math.min(limit, Paging.MAX_LIMIT)));
         if (chargePointId != null) {
             query.setParameter("cp", chargePointId);
         }
