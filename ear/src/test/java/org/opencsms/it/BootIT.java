@@ -11,6 +11,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
+import org.opencsms.testkit.Charger;
 
 /** A charger boots, heartbeats and reports status; everything reaches the database and the API. */
 class BootIT {

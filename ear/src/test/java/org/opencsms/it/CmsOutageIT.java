@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.json.JsonArray;
 
 import org.junit.jupiter.api.Test;
+import org.opencsms.testkit.Charger;
 
 /**
  * The CMS stops answering (its request listener paused through Liberty's pause command): chargers

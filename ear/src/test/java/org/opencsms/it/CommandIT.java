@@ -19,6 +19,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.opencsms.testkit.Charger;
+import org.opencsms.testkit.Reply;
 
 /** Commands through the REST API to a simulated charger, for every OCPP 1.6 central-system action. */
 class CommandIT {
@@ -38,7 +40,7 @@ class CommandIT {
         charger.close();
     }
 
-    static CompletableFuture<Server.Reply> command(String chargePoint, String action, String payload) {
+    static CompletableFuture<Reply> command(String chargePoint, String action, String payload) {
         return CompletableFuture.supplyAsync(() -> Server.post(
                 "/api/charge-points/" + chargePoint + "/commands/" + action, payload));
     }
@@ -70,13 +72,13 @@ class CommandIT {
             UpdateFirmware         | {"location":"https://example.com/fw.bin","retrieveDate":"2030-01-01T00:00:00Z"} | {}
             """)
     void roundTrip(String action, String payload, String answer) throws Exception {
-        CompletableFuture<Server.Reply> reply = command(id, action, payload);
+        CompletableFuture<Reply> reply = command(id, action, payload);
         JsonArray call = charger.next();
         assertEquals(2, call.getInt(0));
         assertEquals(action, call.getString(2));
         assertEquals(json(payload), call.getJsonObject(3), "the charger gets the payload as sent");
         charger.send("[3,\"" + call.getString(1) + "\"," + answer + "]");
-        Server.Reply r = reply.get(20, TimeUnit.SECONDS);
+        Reply r = reply.get(20, TimeUnit.SECONDS);
         assertEquals(200, r.status(), r.body());
         assertEquals(json(answer), r.object());
 
@@ -91,10 +93,10 @@ class CommandIT {
 
     @Test
     void callErrorIs502WithCodeAndDescription() throws Exception {
-        CompletableFuture<Server.Reply> reply = command(id, "Reset", "{\"type\":\"Hard\"}");
+        CompletableFuture<Reply> reply = command(id, "Reset", "{\"type\":\"Hard\"}");
         JsonArray call = charger.next();
         charger.send("[4,\"" + call.getString(1) + "\",\"NotSupported\",\"no hard resets here\",{\"why\":\"policy\"}]");
-        Server.Reply r = reply.get(20, TimeUnit.SECONDS);
+        Reply r = reply.get(20, TimeUnit.SECONDS);
         assertEquals(502, r.status(), r.body());
         assertEquals("NotSupported", r.object().getString("errorCode"));
         assertEquals("no hard resets here", r.object().getString("errorDescription"));
@@ -106,23 +108,23 @@ class CommandIT {
 
     @Test
     void answerViolatingTheSchemaIs502() throws Exception {
-        CompletableFuture<Server.Reply> reply = command(id, "ClearCache", "{}");
+        CompletableFuture<Reply> reply = command(id, "ClearCache", "{}");
         JsonArray call = charger.next();
         charger.send("[3,\"" + call.getString(1) + "\",{\"status\":\"Maybe\"}]");
-        Server.Reply r = reply.get(20, TimeUnit.SECONDS);
+        Reply r = reply.get(20, TimeUnit.SECONDS);
         assertEquals(502, r.status(), r.body());
         assertEquals("PropertyConstraintViolation", r.object().getString("errorCode"));
     }
 
     @Test
     void noAnswerIs504AndALateAnswerIsIgnored() throws Exception {
-        CompletableFuture<Server.Reply> reply = command(id, "ClearCache", "{}");
+        CompletableFuture<Reply> reply = command(id, "ClearCache", "{}");
         JsonArray call = charger.next();
-        Server.Reply r = reply.get(30, TimeUnit.SECONDS);
+        Reply r = reply.get(30, TimeUnit.SECONDS);
         assertEquals(504, r.status(), r.body());
         // the late answer must not be taken for the next command's
         charger.send("[3,\"" + call.getString(1) + "\",{\"status\":\"Accepted\"}]");
-        CompletableFuture<Server.Reply> next = command(id, "ClearCache", "{}");
+        CompletableFuture<Reply> next = command(id, "ClearCache", "{}");
         JsonArray second = charger.next();
         charger.send("[3,\"" + second.getString(1) + "\",{\"status\":\"Rejected\"}]");
         assertEquals("Rejected", next.get(20, TimeUnit.SECONDS).object().getString("status"));
@@ -132,9 +134,9 @@ class CommandIT {
 
     @Test
     void secondCommandWaitsForTheCallInFlightAndTheChargersOwnCallsGoOn() throws Exception {
-        CompletableFuture<Server.Reply> first = command(id, "ClearCache", "{}");
+        CompletableFuture<Reply> first = command(id, "ClearCache", "{}");
         JsonArray call1 = charger.next();
-        CompletableFuture<Server.Reply> second = command(id, "GetLocalListVersion", "{}");
+        CompletableFuture<Reply> second = command(id, "GetLocalListVersion", "{}");
         assertNull(charger.poll(Duration.ofMillis(1500)), "no second CALL while the first is unanswered");
         assertTrue(charger.ok("Heartbeat", "{}").containsKey("currentTime"),
                 "the charger's own CALLs are answered meanwhile");
@@ -148,10 +150,10 @@ class CommandIT {
 
     @Test
     void badRequestsAreRefusedBeforeReachingTheCharger() throws Exception {
-        Server.Reply invalid = Server.post("/api/charge-points/" + id + "/commands/Reset", "{\"type\":\"Gentle\"}");
+        Reply invalid = Server.post("/api/charge-points/" + id + "/commands/Reset", "{\"type\":\"Gentle\"}");
         assertEquals(400, invalid.status(), invalid.body());
         assertFalse(invalid.object().getJsonArray("violations").isEmpty());
-        Server.Reply missing = Server.post("/api/charge-points/" + id + "/commands/ChangeConfiguration", "{\"key\":\"K\"}");
+        Reply missing = Server.post("/api/charge-points/" + id + "/commands/ChangeConfiguration", "{\"key\":\"K\"}");
         assertEquals(400, missing.status());
         assertTrue(missing.object().getJsonArray("violations").getString(0).contains("value"), missing.body());
         assertEquals(400, Server.post("/api/charge-points/" + id + "/commands/FlyToTheMoon", "{}").status());
@@ -170,7 +172,7 @@ class CommandIT {
         String offline = Server.uniqueId("OFF");
         Server.register("{\"id\":\"" + offline + "\"}");
         long start = System.nanoTime();
-        Server.Reply r = Server.post("/api/charge-points/" + offline + "/commands/ClearCache", "{}");
+        Reply r = Server.post("/api/charge-points/" + offline + "/commands/ClearCache", "{}");
         assertEquals(409, r.status(), r.body());
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 3, "at once, not after a timeout");
         assertEquals(404, Server.get("/api/charge-points/NOPE-" + System.nanoTime() + "/commands").status());

@@ -11,6 +11,7 @@ import java.time.Instant;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
+import org.opencsms.testkit.Charger;
 
 /**
  * An event listener that fails: the event is redelivered and stored exactly once; one that keeps

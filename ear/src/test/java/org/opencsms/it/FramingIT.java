@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.opencsms.testkit.Charger;
 
 /** Bad frames get the right CALLERROR and the session lives on. */
 class FramingIT {

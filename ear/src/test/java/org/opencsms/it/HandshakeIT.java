@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.opencsms.testkit.Charger;
 
 /** Identity, subprotocol and security profile 1/2 checks on the WebSocket upgrade. */
 class HandshakeIT {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
+import org.opencsms.testkit.Reply;
 
 /** The id tag REST API. */
 class IdTagIT {
@@ -16,7 +17,7 @@ class IdTagIT {
     @Test
     void createReadUpdateDelete() {
         String tag = Server.uniqueId("T");
-        Server.Reply created = Server.post("/api/id-tags", """
+        Reply created = Server.post("/api/id-tags", """
                 {"idTag":"%s","status":"Accepted","expiryDate":null,"parentIdTag":null}""".formatted(tag));
         assertEquals(201, created.status(), created.body());
         assertEquals(tag, created.object().getString("idTag"));
@@ -27,7 +28,7 @@ class IdTagIT {
         assertTrue(Server.get("/api/id-tags").array().stream()
                 .anyMatch(v -> v.asJsonObject().getString("idTag").equals(tag)));
 
-        Server.Reply updated = Server.send(Server.request("/api/id-tags/" + tag)
+        Reply updated = Server.send(Server.request("/api/id-tags/" + tag)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("""
                         {"status":"Blocked","expiryDate":"2030-01-01T00:00:00Z","parentIdTag":"GROUP-1"}""")));
@@ -49,7 +50,7 @@ class IdTagIT {
         for (String bad : new String[] {"{\"idTag\":\"\"}", "{\"idTag\":\"123456789012345678901\"}", "{}",
                 "{\"idTag\":\"OK\",\"status\":\"Expired\"}", "{\"idTag\":\"OK\",\"parentIdTag\":\"123456789012345678901\"}",
                 "{\"idTag\":\"OK\",\"expiryDate\":\"not a date\"}", "[1,2]"}) {
-            Server.Reply r = Server.post("/api/id-tags", bad);
+            Reply r = Server.post("/api/id-tags", bad);
             assertEquals(400, r.status(), bad + " -> " + r.body());
             assertFalse(r.object().getString("error").isBlank());
         }

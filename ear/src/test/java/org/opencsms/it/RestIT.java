@@ -12,6 +12,7 @@ import java.util.Base64;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
+import org.opencsms.testkit.Reply;
 
 /** The charge point REST API: credentials, status codes and shapes. */
 class RestIT {
@@ -19,7 +20,7 @@ class RestIT {
     @Test
     void apiNeedsAdminCredentials() {
         HttpRequest.Builder anonymous = HttpRequest.newBuilder(URI.create(Server.httpBase() + "/api/charge-points"));
-        Server.Reply none = Server.send(anonymous);
+        Reply none = Server.send(anonymous);
         assertEquals(401, none.status());
         String wrong = "Basic " + Base64.getEncoder().encodeToString("admin:nope".getBytes(StandardCharsets.UTF_8));
         assertEquals(401, Server.send(HttpRequest.newBuilder(URI.create(Server.httpBase() + "/api/charge-points"))
@@ -30,7 +31,7 @@ class RestIT {
     @Test
     void registerListFindDelete() {
         String id = Server.uniqueId("REST");
-        Server.Reply created = Server.post("/api/charge-points", "{\"id\":\"" + id + "\",\"password\":null}");
+        Reply created = Server.post("/api/charge-points", "{\"id\":\"" + id + "\",\"password\":null}");
         assertEquals(201, created.status(), created.body());
         JsonObject body = created.object();
         assertEquals(id, body.getString("id"));
@@ -53,7 +54,7 @@ class RestIT {
         for (String bad : new String[] {"{\"id\":\"has space\"}", "{\"id\":\"\"}", "{}",
                 "{\"id\":\"" + "x".repeat(49) + "\"}", "{\"id\":\"OK-1\",\"securityProfile\":3}",
                 "{\"id\":\"OK-2\",\"securityProfile\":2}", "not json", "{\"id\":\"OK-3\",\"password\":\"\"}"}) {
-            Server.Reply r = Server.post("/api/charge-points", bad);
+            Reply r = Server.post("/api/charge-points", bad);
             assertEquals(400, r.status(), bad + " -> " + r.body());
             assertFalse(r.object().getString("error").isBlank(), bad);
         }
@@ -61,7 +62,7 @@ class RestIT {
 
     @Test
     void unknownChargePointIs404() {
-        Server.Reply r = Server.get("/api/charge-points/NOPE-" + System.nanoTime());
+        Reply r = Server.get("/api/charge-points/NOPE-" + System.nanoTime());
         assertEquals(404, r.status());
         assertTrue(r.object().getString("error").contains("no charge point"));
     }

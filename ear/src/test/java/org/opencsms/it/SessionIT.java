@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
+import org.opencsms.testkit.Charger;
 
 /** One session per charger, replaced by a new connection; dead sockets are closed. */
 class SessionIT {

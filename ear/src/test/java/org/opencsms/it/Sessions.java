@@ -1,12 +1,14 @@
 package org.opencsms.it;
 
 import jakarta.json.JsonObject;
+import org.opencsms.testkit.Charger;
+import org.opencsms.testkit.Reply;
 
 /** Shorthands for a charger's transaction messages. */
 final class Sessions {
 
     static void tag(String idTag, String extraJson) {
-        Server.Reply r = Server.post("/api/id-tags", "{\"idTag\":\"" + idTag + "\"" + extraJson + "}");
+        Reply r = Server.post("/api/id-tags", "{\"idTag\":\"" + idTag + "\"" + extraJson + "}");
         if (r.status() != 201) {
             throw new AssertionError("tag " + idTag + ": " + r);
         }

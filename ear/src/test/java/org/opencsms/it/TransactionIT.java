@@ -20,6 +20,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import org.junit.jupiter.api.Test;
+import org.opencsms.testkit.Charger;
 
 /** Charging sessions through real WebSocket chargers, checked exactly through the REST API. */
 class TransactionIT {

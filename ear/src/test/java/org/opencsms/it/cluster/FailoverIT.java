@@ -16,8 +16,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.json.JsonArray;
 
 import org.junit.jupiter.api.Test;
-import org.opencsms.it.Charger;
+import org.opencsms.testkit.Charger;
 import org.opencsms.it.Server;
+import org.opencsms.testkit.Reply;
 
 /**
  * Faults under load: a node stops and its chargers reconnect to the other, commands follow them;
@@ -135,7 +136,7 @@ class FailoverIT {
             }
             Node.sleep(2000);
             for (Reporter r : reporters) {
-                Server.Reply reply = Node.A.post("/api/charge-points/" + r.id + "/commands/TriggerMessage",
+                Reply reply = Node.A.post("/api/charge-points/" + r.id + "/commands/TriggerMessage",
                         "{\"requestedMessage\":\"Heartbeat\"}");
                 assertEquals(200, reply.status(), reply.body());
                 assertEquals("Accepted", reply.object().getString("status"));

@@ -10,13 +10,14 @@ import java.util.function.Predicate;
 
 import jakarta.json.JsonObject;
 
-import org.opencsms.it.Charger;
+import org.opencsms.testkit.Charger;
 import org.opencsms.it.Server;
+import org.opencsms.testkit.Reply;
 
 /** One node of the test cluster: its own HTTP port, the same broker and database as the others. */
 record Node(String name, String server, int httpPort) {
-    static final Node A = new Node("it-node", System.getProperty("csms.server"), Server.HTTP_PORT);
-    static final Node B = new Node("it-node-b", System.getProperty("csms.server.b"),
+    static final Node A = new Node("node A", System.getProperty("csms.server"), Server.HTTP_PORT);
+    static final Node B = new Node("node B", System.getProperty("csms.server.b"),
             Integer.getInteger("csms.http.port.b", 19081));
 
     String httpBase() {
@@ -27,11 +28,11 @@ record Node(String name, String server, int httpPort) {
         return Charger.openAt("ws://" + Server.HOST + ":" + httpPort + "/ocpp/", id, List.of("ocpp1.6"), null, false);
     }
 
-    Server.Reply get(String path) {
+    Reply get(String path) {
         return Server.send(request(path).GET());
     }
 
-    Server.Reply post(String path, String json) {
+    Reply post(String path, String json) {
         return Server.send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
@@ -62,7 +63,7 @@ record Node(String name, String server, int httpPort) {
 
     JsonObject await(String path, Predicate<JsonObject> condition) {
         Instant deadline = Instant.now().plusSeconds(30);
-        Server.Reply last = null;
+        Reply last = null;
         while (Instant.now().isBefore(deadline)) {
             last = get(path);
             if (last.status() == 200 && condition.test(last.object())) {

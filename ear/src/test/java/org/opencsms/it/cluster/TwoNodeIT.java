@@ -10,8 +10,9 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.opencsms.it.Charger;
+import org.opencsms.testkit.Charger;
 import org.opencsms.it.Server;
+import org.opencsms.testkit.Reply;
 
 /** Two nodes, one broker, one database: chargers on either node take commands sent through either. */
 class TwoNodeIT {
@@ -29,9 +30,9 @@ class TwoNodeIT {
     }
 
     /** Sends a command through one node and answers it on the charger; returns the REST reply. */
-    static Server.Reply command(Node through, Charger charger, String id, String action, String payload,
+    static Reply command(Node through, Charger charger, String id, String action, String payload,
                                 String answer) throws Exception {
-        CompletableFuture<Server.Reply> reply = CompletableFuture.supplyAsync(
+        CompletableFuture<Reply> reply = CompletableFuture.supplyAsync(
                 () -> through.post("/api/charge-points/" + id + "/commands/" + action, payload));
         JsonArray call = charger.next();
         assertEquals(action, call.getString(2));
@@ -49,10 +50,10 @@ class TwoNodeIT {
                 node.await("/api/charge-points/" + onB, o -> o.getBoolean("connected"));
             }
             for (int i = 0; i < 5; i++) {
-                Server.Reply viaB = command(Node.B, a, onA, "GetLocalListVersion", "{}", "{\"listVersion\":" + i + "}");
+                Reply viaB = command(Node.B, a, onA, "GetLocalListVersion", "{}", "{\"listVersion\":" + i + "}");
                 assertEquals(200, viaB.status(), viaB.body());
                 assertEquals(i, viaB.object().getInt("listVersion"));
-                Server.Reply viaA = command(Node.A, b, onB, "ClearCache", "{}", "{\"status\":\"Accepted\"}");
+                Reply viaA = command(Node.A, b, onB, "ClearCache", "{}", "{\"status\":\"Accepted\"}");
                 assertEquals(200, viaA.status(), viaA.body());
             }
             JsonObject recorded = Node.A.get("/api/charge-points/" + onB + "/commands?limit=1").array().getJsonObject(0);

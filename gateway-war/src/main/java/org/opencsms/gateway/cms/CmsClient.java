@@ -21,6 +21,7 @@ import jakarta.jms.Topic;
 
 import org.opencsms.api.messaging.Bodies;
 import org.opencsms.api.messaging.CallType;
+import org.opencsms.api.messaging.CommandResult;
 import org.opencsms.api.messaging.Destinations;
 import org.opencsms.api.messaging.ErrorReply;
 import org.opencsms.api.messaging.EventType;
@@ -45,6 +46,8 @@ public class CmsClient {
     Queue replies;
     @Resource(lookup = Destinations.EVENT_TOPIC)
     Topic events;
+    @Resource(lookup = Destinations.COMMAND_TOPIC)
+    Topic commands;
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -98,6 +101,25 @@ public class CmsClient {
             timer.cancel(false);
             pending.remove(correlationId);
         });
+        return future;
+    }
+
+    /**
+     * Sends a probe over the command topic to this node itself; the future completes when this node's
+     * command listener has answered it (the same route as a command for one of its chargers).
+     */
+    public CompletableFuture<CommandResult> probeCommandRoute(Duration timeout) {
+        String correlationId = UUID.randomUUID().toString();
+        CompletableFuture<CommandResult> future = await(correlationId, CommandResult.class, "the command route probe",
+                timeout);
+        try {
+            sender().send(commands, "{}", Map.of(MessageProperties.TYPE, MessageProperties.TYPE_NODE_PROBE,
+                            MessageProperties.TARGET_NODE, nodeId, MessageProperties.NODE_ID, nodeId),
+                    new JmsSender.Options(DeliveryMode.NON_PERSISTENT, timeout.toMillis(), correlationId, replies));
+        } catch (RuntimeException e) {
+            pending.remove(correlationId);
+            future.completeExceptionally(e);
+        }
         return future;
     }
 

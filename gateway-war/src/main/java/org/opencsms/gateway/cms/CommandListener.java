@@ -19,6 +19,8 @@ import jakarta.json.JsonObject;
 
 import org.opencsms.api.messaging.Bodies;
 import org.opencsms.api.messaging.ChargerCommand;
+import org.opencsms.api.messaging.CommandResult;
+import org.opencsms.api.messaging.MessageProperties;
 import org.opencsms.gateway.session.CommandExecutor;
 
 /**
@@ -46,6 +48,10 @@ public class CommandListener implements MessageListener {
         try {
             Destination replyTo = message.getJMSReplyTo();
             String correlationId = message.getJMSCorrelationID();
+            if (MessageProperties.TYPE_NODE_PROBE.equals(message.getStringProperty(MessageProperties.TYPE))) {
+                cms.reply(replyTo, correlationId, CommandResult.of(CommandResult.Outcome.RESULT, "probe received"));
+                return;
+            }
             ChargerCommand command = Bodies.fromJson(((TextMessage) message).getText(), ChargerCommand.class);
             JsonObject payload = Json.createReader(new StringReader(command.payload())).readObject();
             executor.execute(command.chargePointId(), command.action(), payload)

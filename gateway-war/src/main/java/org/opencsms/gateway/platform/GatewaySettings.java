@@ -1,7 +1,5 @@
 package org.opencsms.gateway.platform;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 
 
@@ -10,20 +8,26 @@ import org.opencsms.api.config.Setting;
 /** Settings of a gateway node (see {@link Setting} for where they are read from). */
 public final class GatewaySettings {
 
+    /** What a node id may contain: it names a queue, a subscription and a selector value, and fits a column. */
+    private static final java.util.regex.Pattern NODE_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
     /**
-     * CSMS_NODE_ID [host name]: names this node in the shared record of connections. The server's
-     * value (JNDI csms/nodeId) wins, as its reply queue and command subscription are named after it.
+     * CSMS_NODE_ID [host name-HTTP port]: names this node in the shared record of connections. The
+     * server configuration is its only source: it binds the value as JNDI csms/nodeId and names this
+     * node's reply queue, command selector and command subscription after the same variable, so the
+     * node id recorded for a charger's session is the one its commands are routed by. There is
+     * deliberately no fallback here: a server that does not bind it is misconfigured and the
+     * application does not start.
      */
     public static String nodeId() {
-        String id = Setting.server("nodeId", "CSMS_NODE_ID", null);
-        if (id != null) {
-            return id;
+        String id = Setting.bound("nodeId").orElseThrow(() -> new IllegalStateException(
+                "the server configuration binds no node id (JNDI csms/nodeId); see CSMS_NODE_ID"));
+        if (!NODE_ID.matcher(id).matches()) {
+            throw new IllegalStateException("node id '" + id + "' (CSMS_NODE_ID, by default <host name>-<HTTP port>) "
+                    + "must be 1 to 64 characters of A-Z a-z 0-9 . _ - starting with a letter or digit; "
+                    + "set CSMS_NODE_ID");
         }
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
+        return id;
     }
 
     /** CSMS_CALL_TIMEOUT [30] seconds a charger has to answer one of our CALLs. */

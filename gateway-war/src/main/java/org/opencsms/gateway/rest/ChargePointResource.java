@@ -33,7 +33,7 @@ public class ChargePointResource {
             throw new BadRequest("a JSON body {\"id\": ...} is required");
         }
         ChargePointView created = chargePoints.register(request);
-        URI location = UriBuilder.fromResource(ChargePointResource.class).path(created.id()).build();
+        URI location = UriBuilder.fromResource(ChargePointResource.class).path("{id}").build(created.id());
         return Response.created(location).entity(created).build();
     }
 

@@ -56,6 +56,24 @@ public final class ErrorMappers {
         }
     }
 
+    /**
+     * Jersey (Payara) reports a request entity it could not read as a ProcessingException, where
+     * RESTEasy (Open Liberty) throws a BadRequestException: both are the caller's malformed JSON.
+     */
+    @Provider
+    public static class ProcessingExceptionMapper implements ExceptionMapper<ProcessingException> {
+        @Override
+        public Response toResponse(ProcessingException e) {
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof JsonbException || c instanceof jakarta.json.JsonException) {
+                    return error(400, "malformed JSON: " + c.getMessage());
+                }
+            }
+            LOG.log(Level.WARNING, "Request failed", e);
+            return error(500, "internal error; see the server log");
+        }
+    }
+
     @Provider
     public static class JsonbExceptionMapper implements ExceptionMapper<JsonbException> {
         @Override

@@ -33,7 +33,8 @@ public class IdTagResource {
             throw new BadRequest("a JSON body {\"idTag\": ...} is required");
         }
         IdTagView created = idTags.create(request);
-        URI location = UriBuilder.fromResource(IdTagResource.class).path(created.idTag()).build();
+        // a template value, not template text: the tag may contain { and }
+        URI location = UriBuilder.fromResource(IdTagResource.class).path("{idTag}").build(created.idTag());
         return Response.created(location).entity(created).build();
     }
 

@@ -43,6 +43,9 @@ public class Keepalive {
     private ScheduledFuture<?> alive;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        // a node without a valid id must not start: its commands could never be routed to it
+        String node = cms.nodeId();
+        LOG.info(() -> "Gateway node " + node + " starting");
         Duration ping = GatewaySettings.pingInterval();
         pings = scheduler.scheduleAtFixedRate(() -> pingAll(ping), ping.toMillis(), ping.toMillis(),
                 TimeUnit.MILLISECONDS);

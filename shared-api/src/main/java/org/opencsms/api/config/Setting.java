@@ -35,19 +35,24 @@ public final class Setting {
     }
 
     /**
-     * A setting the server configuration also uses (node id, messaging mode): the server's value,
-     * bound in JNDI as {@code csms/<jndiName>}, wins, so application and server cannot disagree.
+     * A setting the server configuration also uses (messaging mode): the server's value, bound in
+     * JNDI as {@code csms/<jndiName>}, wins, so application and server cannot disagree.
      */
     public static String server(String jndiName, String name, String fallback) {
+        return bound(jndiName).orElseGet(() -> value(name, fallback));
+    }
+
+    /** The value the server configuration binds in JNDI as {@code csms/<jndiName>}, if it does. */
+    public static java.util.Optional<String> bound(String jndiName) {
         try {
             Object bound = new InitialContext().lookup("csms/" + jndiName);
-            if (bound instanceof String s && !s.isBlank() && !s.startsWith("${")) {
-                return s.trim();
+            if (bound instanceof String s && !s.isBlank()) {
+                return java.util.Optional.of(s.trim());
             }
         } catch (NamingException | RuntimeException e) {
-            // not bound by this server: the property, the environment or the default decides
+            // not bound by this server
         }
-        return value(name, fallback);
+        return java.util.Optional.empty();
     }
 
     /**

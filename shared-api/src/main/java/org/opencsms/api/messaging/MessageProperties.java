@@ -9,6 +9,12 @@ public final class MessageProperties {
     public static final String NODE_ID = "nodeId";
     /** On a command: the node holding the charger's socket (the gateway nodes' selectors match it). */
     public static final String TARGET_NODE = "targetNode";
+    /**
+     * {@link #TYPE} of a message on the command topic that only asks the target node to answer: a
+     * node's readiness sends one to itself, proving that its command subscription receives what is
+     * routed to its node id.
+     */
+    public static final String TYPE_NODE_PROBE = "NodeProbe";
     /** On a command: the OCPP action. */
     public static final String ACTION = "action";
     /** On a reply: "ok" or "error"; an error reply's body is an {@link ErrorReply}. */

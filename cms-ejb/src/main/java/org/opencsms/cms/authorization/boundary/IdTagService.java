@@ -38,6 +38,11 @@ public class IdTagService implements IdTagAdmin {
         if (tag == null || !validTag(tag.idTag())) {
             throw new CmsException(Kind.INVALID, "idTag must be 1 to " + MAX_TAG + " printable ASCII characters");
         }
+        if (!addressable(tag.idTag())) {
+            // what can be created must be readable, changeable and deletable at /api/id-tags/{idTag}
+            throw new CmsException(Kind.INVALID, "idTag must not contain '/', '\\' or '#' and must not be '.' or '..': "
+                    + "it is the last segment of the tag's URL /api/id-tags/{idTag}");
+        }
         if (find(tag.idTag()).isPresent()) {
             throw new CmsException(Kind.CONFLICT, "id tag " + tag.idTag() + " exists");
         }
@@ -133,6 +138,15 @@ public class IdTagService implements IdTagAdmin {
         }
         entity.update(status, tag.expiryDate() == null ? null : tag.expiryDate().atOffset(ZoneOffset.UTC),
                 tag.parentIdTag(), Boolean.TRUE.equals(tag.allowConcurrentTx()));
+    }
+
+    /**
+     * Usable as a URL path segment on every server: no slash or backslash (servers refuse them encoded),
+     * no '#' (Open Liberty refuses %23 in a path), not a dot segment.
+     */
+    static boolean addressable(String tag) {
+        return tag.indexOf('/') < 0 && tag.indexOf('\\') < 0 && tag.indexOf('#') < 0
+                && !tag.equals(".") && !tag.equals("..");
     }
 
     static boolean validTag(String tag) {

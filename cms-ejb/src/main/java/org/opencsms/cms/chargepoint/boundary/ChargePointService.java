@@ -39,7 +39,7 @@ public class ChargePointService implements ChargePointAdmin {
     public ChargePointView register(NewChargePoint request) {
         if (request == null || !ChargePointIds.isValid(request.id())) {
             throw new CmsException(Kind.INVALID,
-                    "id must be 1 to 48 characters of a-z A-Z 0-9 * - _ = : + | @ .");
+                    "id must be 1 to 48 characters of a-z A-Z 0-9 * - _ = : + | @ . and not '.' or '..'");
         }
         String password = request.password();
         if (password != null && (password.isEmpty() || password.length() > MAX_PASSWORD)) {

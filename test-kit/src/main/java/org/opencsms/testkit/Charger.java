@@ -1,4 +1,4 @@
-package org.opencsms.it;
+package org.opencsms.testkit;
 
 import java.io.StringReader;
 import java.net.URI;
@@ -20,15 +20,18 @@ import java.util.function.Function;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 
-/** A simulated charger: a real WebSocket client speaking OCPP-J frames. */
+/**
+ * A simulated charger: a real WebSocket client speaking OCPP-J frames. The static methods without a
+ * {@link Target} connect to the server of the test run ({@link Target#fromSystemProperties()}).
+ */
 public final class Charger implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(15);
 
     private final WebSocket socket;
     private final BlockingQueue<String> frames;
     private final CompletableFuture<Integer> closed;
-    private final Holder holder;
 
     /** Lets the listener reach the charger it belongs to, which exists only after the handshake. */
     private static final class Holder {
@@ -41,8 +44,15 @@ public final class Charger implements AutoCloseable {
         this.socket = socket;
         this.frames = frames;
         this.closed = closed;
-        this.holder = holder;
         holder.charger = this;
+    }
+
+    private static Target defaultTarget() {
+        return DefaultTarget.VALUE;
+    }
+
+    private static final class DefaultTarget {
+        static final Target VALUE = Target.fromSystemProperties();
     }
 
     /**
@@ -61,9 +71,15 @@ public final class Charger implements AutoCloseable {
         return open(id, List.of("ocpp1.6"), password, false);
     }
 
+    /** Connects charger {@code id} (ocpp1.6, no password) to the given system. */
+    public static Charger connect(Target target, String id) {
+        return openAt(target.wsBase(), id, List.of("ocpp1.6"), null, false);
+    }
+
     /** Opens a socket to /ocpp/{path}; the path is used as given (already percent-encoded if needed). */
     public static Charger open(String path, List<String> subprotocols, String password, boolean tls) {
-        return openAt(tls ? Server.wssBase() : Server.wsBase(), path, subprotocols, password, tls);
+        Target t = defaultTarget();
+        return openAt(tls ? t.wssBase() : t.wsBase(), path, subprotocols, password, tls);
     }
 
     /** Opens a socket to the given node's /ocpp/ base URL. */
@@ -71,15 +87,20 @@ public final class Charger implements AutoCloseable {
         try {
             return openAsync(base, path, subprotocols, password, tls).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("connect " + path + " failed", e);
+            throw new IllegalStateException("connect " + base + path + " failed", e);
         }
     }
 
-    /** The HTTP status with which the server refused the upgrade. */
+    /** The HTTP status with which the server of the test run refused the upgrade. */
     public static int refusal(String path, String password, boolean tls) {
+        Target t = defaultTarget();
+        return refusalAt(tls ? t.wssBase() : t.wsBase(), path, password, tls);
+    }
+
+    /** The HTTP status with which the server at {@code base} refused the upgrade. */
+    public static int refusalAt(String base, String path, String password, boolean tls) {
         try {
-            Charger c = openAsync(tls ? Server.wssBase() : Server.wsBase(), path, List.of("ocpp1.6"), password, tls)
-                    .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            Charger c = openAsync(base, path, List.of("ocpp1.6"), password, tls).get(WAIT.toSeconds(), TimeUnit.SECONDS);
             c.close();
             throw new AssertionError("upgrade of " + path + " was accepted");
         } catch (ExecutionException e) {
@@ -87,8 +108,11 @@ public final class Charger implements AutoCloseable {
                 return h.getResponse().statusCode();
             }
             throw new IllegalStateException(e);
-        } catch (Exception e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no answer to the upgrade of " + path + " within " + WAIT.toSeconds() + " s");
         }
     }
 
@@ -130,7 +154,7 @@ public final class Charger implements AutoCloseable {
                 closed.complete(-1);
             }
         };
-        HttpClient client = tls ? Server.tlsClient() : Server.HTTP;
+        HttpClient client = tls ? Api.trustingTlsClient() : Api.HTTP;
         WebSocket.Builder builder = client.newWebSocketBuilder().connectTimeout(WAIT);
         if (!subprotocols.isEmpty()) {
             builder.subprotocols(subprotocols.get(0), subprotocols.subList(1, subprotocols.size()).toArray(String[]::new));
@@ -160,12 +184,17 @@ public final class Charger implements AutoCloseable {
     }
 
     /** Sends a CALL and returns the CALLRESULT payload; fails on a CALLERROR. */
-    public jakarta.json.JsonObject ok(String action, String payload) {
+    public JsonObject ok(String action, String payload) {
         JsonArray answer = call(action, payload);
         if (answer.getInt(0) != 3) {
             throw new AssertionError(action + " answered with " + answer);
         }
         return answer.getJsonObject(2);
+    }
+
+    /** Answers the central system's CALL {@code call} with a CALLRESULT carrying {@code payload}. */
+    public void answer(JsonArray call, String payload) {
+        send("[3,\"" + call.getString(1) + "\"," + payload + "]");
     }
 
     /** One send at a time: the WebSocket client refuses a send before the previous one completed. */
@@ -175,16 +204,11 @@ public final class Charger implements AutoCloseable {
 
     /** The next frame the central system sent. */
     public JsonArray next() {
-        try {
-            String frame = frames.poll(WAIT.toSeconds(), TimeUnit.SECONDS);
-            if (frame == null) {
-                throw new AssertionError("no frame within " + WAIT.toSeconds() + " s");
-            }
-            return Json.createReader(new StringReader(frame)).readArray();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        JsonArray frame = poll(WAIT);
+        if (frame == null) {
+            throw new AssertionError("no frame within " + WAIT.toSeconds() + " s");
         }
+        return frame;
     }
 
     /** The next frame if one arrives within the given time, else null. */
