@@ -20,6 +20,11 @@ record Node(String name, String server, int httpPort) {
     static final Node B = new Node("node B", System.getProperty("csms.server.b"),
             Integer.getInteger("csms.http.port.b", 19081));
 
+    /** The node id this node reports (no test server sets one: the default, host name and HTTP port). */
+    String nodeId() {
+        return new org.opencsms.testkit.Api(org.opencsms.testkit.Target.of(httpBase())).nodeId();
+    }
+
     String httpBase() {
         return "http://" + Server.HOST + ":" + httpPort;
     }

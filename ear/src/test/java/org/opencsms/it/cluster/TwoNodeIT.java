@@ -40,6 +40,16 @@ class TwoNodeIT {
         return reply.get(60, TimeUnit.SECONDS);
     }
 
+    /** Two servers on one host, neither given a node id: the defaults differ (host name and port). */
+    @Test
+    void twoNodesOnOneHostHaveDistinctDefaultIds() {
+        String a = Node.A.nodeId();
+        String b = Node.B.nodeId();
+        org.junit.jupiter.api.Assertions.assertNotEquals(a, b);
+        org.junit.jupiter.api.Assertions.assertTrue(a.endsWith("-" + Node.A.httpPort()), a);
+        org.junit.jupiter.api.Assertions.assertTrue(b.endsWith("-" + Node.B.httpPort()), b);
+    }
+
     @Test
     void chargersOnEitherNodeTakeCommandsSentThroughTheOther() throws Exception {
         String onA = register("ON-A");
@@ -57,7 +67,7 @@ class TwoNodeIT {
                 assertEquals(200, viaA.status(), viaA.body());
             }
             JsonObject recorded = Node.A.get("/api/charge-points/" + onB + "/commands?limit=1").array().getJsonObject(0);
-            assertEquals(Node.B.name(), recorded.getString("node"), "routed to the node holding the socket");
+            assertEquals(Node.B.nodeId(), recorded.getString("node"), "routed to the node holding the socket");
             assertEquals("RESULT", recorded.getString("outcome"));
         }
         Node.B.await("/api/charge-points/" + onA, o -> !o.getBoolean("connected"));
