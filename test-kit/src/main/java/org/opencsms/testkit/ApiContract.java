@@ -67,6 +67,12 @@ public abstract class ApiContract {
         assertError(400, api().post("/api/id-tags", "{\"idTag\":\"T-1\",\"allowConcurrentTx\":\"maybe\"}"),
                 "allowConcurrentTx as a string");
         assertError(400, api().post("/api/id-tags", "[]"), "an array instead of an object");
+        for (String flag : new String[] {"true", "false"}) {
+            String tag = Api.uniqueId("B");
+            Reply r = api().post("/api/id-tags", "{\"idTag\":\"" + tag + "\",\"allowConcurrentTx\":" + flag + "}");
+            assertEquals(201, r.status(), r.body());
+            assertEquals(Boolean.parseBoolean(flag), r.object().getBoolean("allowConcurrentTx"), r.body());
+        }
     }
 
     @Test
