@@ -7,17 +7,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 import org.opencsms.testkit.Charger;
+import org.opencsms.testkit.Reply;
 
 /**
  * An event listener that fails: the event is redelivered and stored exactly once; one that keeps
- * failing ends in the dead-letter destination with a log line, not in a hot loop. The test server
- * runs with CSMS_FAULT_INJECTION=true: events of FAULT-ONCE-* chargers fail once after they were
- * stored, those of FAULT-ALWAYS-* chargers always.
+ * failing is kept in the dead-letter store (visible, replayable, deletable) with a log line, not
+ * dropped and not retried in a hot loop. The test servers have the test-only jar test-faults in
+ * their library: events of FAULT-ONCE-* chargers fail once after they were stored, those of
+ * FAULT-ALWAYS-* always, those of FAULT-REPLAYABLE-* until an operator replays them.
  */
 class FaultIT {
 
@@ -43,22 +46,29 @@ class FaultIT {
     }
 
     @Test
-    void eventThatKeepsFailingIsDeadLetteredWithALogLineAndOthersGoOn() {
+    void eventThatKeepsFailingIsKeptAsADeadLetterThatAnOperatorCanSeeAndDelete() {
         String id = Server.uniqueId("FAULT-ALWAYS");
         Server.register("{\"id\":\"" + id + "\"}");
         try (Charger c = Charger.connect(id)) {
             c.ok("StatusNotification", "{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Faulted\"}");
         }
-        // the embedded engine dead-letters silently, so the listener logs it; with RabbitMQ our adapter does
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (!deadLettered(id) && Instant.now().isBefore(deadline)) {
-            sleep(200);
-        }
-        assertTrue(deadLettered(id), "dead-letter log line");
-        long attempts = countStatusFailures();
+        JsonObject letter = awaitDeadLetter(id);
+        assertEquals("StatusChanged", letter.getString("type"));
+        assertTrue(letter.getString("failure").contains("injected failure"), letter.toString());
+        assertTrue(letter.getString("body").contains("Faulted"), "the event as it was sent: " + letter);
+        assertTrue(log().contains("kept as dead letter " + letter.getJsonNumber("id")), "a log line names it");
+        long attempts = countStatusFailures(id);
         sleep(3000);
-        assertEquals(attempts, countStatusFailures(), "no more attempts after dead-lettering");
+        assertEquals(attempts, countStatusFailures(id), "no more deliveries once it is kept");
         assertEquals(0, Server.get("/api/charge-points/" + id).object().getJsonArray("connectors").size());
+
+        long deadLetterId = letter.getJsonNumber("id").longValue();
+        Reply replay = Server.post("/api/dead-letters/" + deadLetterId + "/replay", "");
+        assertEquals(409, replay.status(), "it fails again: " + replay.body());
+        assertEquals(letter.getInt("attempts") + 1, find(id).orElseThrow().getInt("attempts"));
+        assertEquals(204, Server.delete("/api/dead-letters/" + deadLetterId).status());
+        assertTrue(find(id).isEmpty(), "deleted");
+        assertEquals(404, Server.delete("/api/dead-letters/" + deadLetterId).status());
 
         // other chargers' events are processed meanwhile
         String healthy = Server.uniqueId("HEALTHY");
@@ -69,13 +79,44 @@ class FaultIT {
         Server.awaitObject("/api/charge-points/" + healthy, o -> o.getJsonArray("connectors").size() == 1);
     }
 
-    private static boolean deadLettered(String id) {
-        return log().lines().anyMatch(l -> (l.contains("giving up: the broker moves it to the dead-letter destination")
-                || l.contains("Dead-lettered message")) && l.contains("injected failure for StatusChanged of " + id));
+    @Test
+    void aDeadLetterReplayedByAnOperatorIsStoredAndRemoved() {
+        String id = Server.uniqueId("FAULT-REPLAYABLE");
+        Server.register("{\"id\":\"" + id + "\"}");
+        try (Charger c = Charger.connect(id)) {
+            c.ok("StatusNotification", "{\"connectorId\":2,\"errorCode\":\"NoError\",\"status\":\"Preparing\"}");
+        }
+        long deadLetterId = awaitDeadLetter(id).getJsonNumber("id").longValue();
+        Reply replay = Server.post("/api/dead-letters/" + deadLetterId + "/replay", "");
+        assertEquals(200, replay.status(), replay.body());
+        JsonObject cp = Server.get("/api/charge-points/" + id).object();
+        assertEquals("Preparing", cp.getJsonArray("connectors").getJsonObject(0).getString("status"));
+        assertTrue(find(id).isEmpty(), "removed once stored");
     }
 
-    private static long countStatusFailures() {
-        return log().lines().filter(l -> l.contains("Event StatusChanged failed")).count();
+    private static JsonObject awaitDeadLetter(String chargePointId) {
+        Instant deadline = Instant.now().plusSeconds(90);
+        while (Instant.now().isBefore(deadline)) {
+            Optional<JsonObject> found = find(chargePointId);
+            if (found.isPresent()) {
+                return found.get();
+            }
+            sleep(300);
+        }
+        throw new AssertionError("no dead letter of " + chargePointId + " within 90 s");
+    }
+
+    /** The charger's kept StatusChanged event (its session events are kept too: they fail alike). */
+    private static Optional<JsonObject> find(String chargePointId) {
+        Reply r = Server.get("/api/dead-letters?limit=500");
+        assertEquals(200, r.status(), r.body());
+        return r.array().stream().map(v -> v.asJsonObject())
+                .filter(o -> chargePointId.equals(o.getString("chargePointId")))
+                .filter(o -> "StatusChanged".equals(o.getString("type"))).findFirst();
+    }
+
+    private static long countStatusFailures(String id) {
+        return log().lines().filter(l -> l.contains("Event 'StatusChanged' of '" + id + "' failed")).count();
     }
 
     /** The logs of every node: events are consumed by whichever node's listener takes them. */

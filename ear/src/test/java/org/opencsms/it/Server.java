@@ -76,6 +76,19 @@ public final class Server {
         return API.awaitObject(path, condition, Duration.ofSeconds(15));
     }
 
+    /** The logs of every node of the test run (events are handled by whichever node takes them). */
+    public static String log() {
+        StringBuilder all = new StringBuilder();
+        for (String file : System.getProperty("csms.logs", System.getProperty("csms.log")).split(",")) {
+            try {
+                all.append(java.nio.file.Files.readString(java.nio.file.Path.of(file))).append('\n');
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return all.toString();
+    }
+
     /** A charge point id no other test uses. */
     public static String uniqueId(String prefix) {
         return Api.uniqueId(prefix);

@@ -40,6 +40,7 @@ public abstract class ApiContract {
         assertEquals("true", data.getString("database"), r.body());
         assertEquals("true", data.getString("events"), r.body());
         assertEquals("true", data.getString("commands"), r.body());
+        assertTrue(Long.parseLong(data.getString("deadLetters")) >= 0, r.body());
     }
 
     @Test

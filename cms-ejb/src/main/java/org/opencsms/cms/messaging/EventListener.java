@@ -1,94 +1,135 @@
 package org.opencsms.cms.messaging;
 
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
-import org.opencsms.api.config.Setting;
-import org.opencsms.api.messaging.Contract;
-import org.opencsms.api.messaging.EventType;
-import org.opencsms.api.messaging.Events.DiagnosticsStatusChanged;
-import org.opencsms.api.messaging.Events.FirmwareStatusChanged;
-import org.opencsms.api.messaging.Events.MeterValuesReported;
-import org.opencsms.api.messaging.Events.NodeAlive;
-import org.opencsms.api.messaging.Events.SessionClosed;
-import org.opencsms.api.messaging.Events.SessionOpened;
-import org.opencsms.api.messaging.Events.StatusChanged;
 import org.opencsms.api.messaging.MessageProperties;
-import org.opencsms.cms.chargepoint.boundary.StationService;
-import org.opencsms.cms.transaction.boundary.TransactionService;
+import org.opencsms.api.text.LogText;
+import org.opencsms.cms.deadletter.boundary.DeadLetters;
+import org.opencsms.cms.platform.CmsMetrics;
 
 /**
- * Stores charger events. Failure policy: a failure is rethrown, so the broker redelivers the event
- * and, after its redelivery limit, moves it to the dead-letter destination (logged here on the last
- * attempt). Each handler commits its own transaction and is idempotent, so an event redelivered
- * after it was stored is applied once.
+ * Stores charger events. The charger was answered once the broker had the event, so an event is never
+ * dropped. Failure policy:
+ * <ul>
+ * <li>a passing failure (database or broker unavailable, lock timeout, deadlock) is rethrown: the broker
+ *     redelivers the event, with growing delays up to 5 s (embedded) or 30 s (RabbitMQ), for as long as
+ *     it takes;</li>
+ * <li>a failure that will happen again with the same event (unreadable body, a value the database
+ *     refuses), or an unknown one that happened {@value #UNKNOWN_FAILURES_BEFORE_KEEPING} times, keeps
+ *     the event in the dead-letter store ({@code /api/dead-letters}) and acknowledges it; when the store
+ *     cannot take it either (the database is down), the failure is rethrown and the event stays with the
+ *     broker.</li>
+ * </ul>
+ * Every operation is idempotent, so an event redelivered after it was stored is applied once.
  */
 // the destination is bound by the server configuration (destinationRef on the embedded engine,
 // destinationName with RabbitMQ): a JNDI lookup here would tie the bean to one provider
 @MessageDriven(activationConfig = {
-        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Topic")})
+        @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")})
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class EventListener implements MessageListener {
     private static final Logger LOG = Logger.getLogger(EventListener.class.getName());
-    /** CSMS_EVENT_MAX_DELIVERIES [5]: must match the broker's redelivery limit of the event destination. */
-    private static final int MAX_DELIVERIES = Setting.positiveInt("CSMS_EVENT_MAX_DELIVERIES", 5);
+    static final int UNKNOWN_FAILURES_BEFORE_KEEPING = 5;
 
+    @Inject
+    EventDispatcher events;
+    @Inject
+    CmsMetrics metrics;
     @EJB
-    StationService station;
-    @EJB
-    TransactionService transactions;
+    DeadLetters deadLetters;
 
-    private Handlers handlers;
-
-    @PostConstruct
-    void init() {
-        handlers = new Handlers()
-                .onEvent(Contract.STATUS_CHANGED.name(), StatusChanged.class, station::statusChanged)
-                .onEvent(Contract.SESSION_OPENED.name(), SessionOpened.class, station::sessionOpened)
-                .onEvent(Contract.SESSION_CLOSED.name(), SessionClosed.class, station::sessionClosed)
-                .onEvent(Contract.NODE_ALIVE.name(), NodeAlive.class, station::nodeAlive)
-                .onEvent(Contract.METER_VALUES.name(), MeterValuesReported.class, transactions::meterValues)
-                .onEvent(Contract.DIAGNOSTICS_STATUS.name(), DiagnosticsStatusChanged.class, station::diagnosticsStatus)
-                .onEvent(Contract.FIRMWARE_STATUS.name(), FirmwareStatusChanged.class, station::firmwareStatus)
-                .complete(Contract.EVENTS.stream().map(EventType::name).toList());
-    }
+    /**
+     * Failed deliveries per message on this node: RabbitMQ's classic queues do not count deliveries (the
+     * client reports 2 for every redelivery), so the listener counts them itself. Bounded.
+     */
+    private static final java.util.Map<String, Integer> FAILURES = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, Integer> eldest) {
+                    return size() > 10_000;
+                }
+            });
 
     @Override
     public void onMessage(Message message) {
-        String type = null;
-        String body = null;
-        int delivery = 1;
+        String type;
+        String body;
+        String chargePointId;
+        int delivery;
         try {
             type = message.getStringProperty(MessageProperties.TYPE);
             body = ((TextMessage) message).getText();
-            String chargePointId = message.getStringProperty(MessageProperties.CHARGE_POINT_ID);
-            if (message.propertyExists("JMSXDeliveryCount")) {
-                delivery = message.getIntProperty("JMSXDeliveryCount");
-            }
-            FaultInjection.beforeHandling(type, chargePointId);
-            handlers.handle(type, body);
-            FaultInjection.afterHandling(type, chargePointId, message.getJMSMessageID());
+            chargePointId = message.getStringProperty(MessageProperties.CHARGE_POINT_ID);
+            delivery = message.propertyExists("JMSXDeliveryCount") ? message.getIntProperty("JMSXDeliveryCount") : 1;
         } catch (JMSException e) {
             throw new JMSRuntimeException("unreadable event: " + e.getMessage(), e.getErrorCode(), e);
-        } catch (RuntimeException e) {
-            if (delivery >= MAX_DELIVERIES) {
-                LOG.severe("Event " + type + " failed " + delivery + " times, giving up: the broker moves it to the "
-                        + "dead-letter destination. Last failure: " + e + ". Event: " + body);
-            } else {
-                LOG.warning("Event " + type + " failed (delivery " + delivery + "), to be redelivered: " + e);
-            }
-            throw e;
+        } catch (ClassCastException e) {
+            LOG.warning(() -> "An event that is no text message was dropped: " + message);
+            return;
         }
+        String messageId = messageId(message);
+        try {
+            events.handle(type, chargePointId, body, messageId);
+            metrics.eventStored(type, publishedAt(message));
+            FAILURES.remove(messageId);
+        } catch (RuntimeException e) {
+            metrics.eventFailed();
+            int failures = FAILURES.merge(messageId, 1, Integer::sum);
+            int attempt = Math.max(delivery, failures);
+            Failures.Kind kind = Failures.of(e);
+            if (kind == Failures.Kind.TRANSIENT
+                    || (kind == Failures.Kind.UNKNOWN && attempt < UNKNOWN_FAILURES_BEFORE_KEEPING)) {
+                LOG.warning(() -> "Event " + LogText.quote(type) + " of " + LogText.quote(chargePointId) + " failed ("
+                        + "attempt " + attempt + (kind == Failures.Kind.TRANSIENT ? ", passing failure" : "")
+                        + "), to be redelivered: " + LogText.quote(String.valueOf(e)));
+                throw e;
+            }
+            keep(type, chargePointId, body, e, attempt);
+            FAILURES.remove(messageId);
+        }
+    }
+
+    private static String messageId(Message message) {
+        try {
+            return message.getJMSMessageID();
+        } catch (JMSException e) {
+            return null;
+        }
+    }
+
+    private static long publishedAt(Message message) {
+        try {
+            return message.getJMSTimestamp();
+        } catch (JMSException e) {
+            return 0;
+        }
+    }
+
+    /** Into the dead-letter store, then acknowledged; if the store cannot take it, it stays with the broker. */
+    private void keep(String type, String chargePointId, String body, RuntimeException failure, int delivery) {
+        long id;
+        try {
+            id = deadLetters.keep(type, chargePointId, body, String.valueOf(failure), delivery);
+        } catch (RuntimeException storeFailed) {
+            LOG.log(Level.WARNING, "Event " + LogText.quote(type) + " of " + LogText.quote(chargePointId)
+                    + " cannot be stored nor kept as a dead letter now; it stays with the broker", storeFailed);
+            throw failure;
+        }
+        LOG.severe(() -> "Event " + LogText.quote(type) + " of " + LogText.quote(chargePointId) + " cannot be stored ("
+                + LogText.quote(String.valueOf(failure)) + "): kept as dead letter " + id
+                + "; see GET /api/dead-letters, replay with POST /api/dead-letters/" + id + "/replay");
     }
 }

@@ -13,6 +13,13 @@ import org.opencsms.api.messaging.Bodies;
  * a type added to the contract without a handler fails the deployment, not a charger.
  */
 final class Handlers {
+    /** A message of a type no handler knows: it will never be handled. */
+    static final class UnknownTypeException extends IllegalArgumentException {
+        UnknownTypeException(String name) {
+            super("no handler for message type " + org.opencsms.api.text.LogText.quote(name));
+        }
+    }
+
     private final Map<String, Function<String, Object>> byName = new HashMap<>();
 
     <B> Handlers on(String name, Class<B> bodyType, Function<B, ?> handler) {
@@ -38,7 +45,7 @@ final class Handlers {
     Object handle(String name, String body) {
         Function<String, Object> handler = byName.get(name);
         if (handler == null) {
-            throw new IllegalArgumentException("no handler for message type " + name);
+            throw new UnknownTypeException(name);
         }
         return handler.apply(body);
     }

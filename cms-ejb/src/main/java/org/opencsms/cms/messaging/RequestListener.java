@@ -20,7 +20,6 @@ import jakarta.jms.MessageListener;
 import jakarta.jms.TextMessage;
 
 import org.opencsms.api.messaging.Bodies;
-import org.opencsms.api.messaging.Calls.Authenticate;
 import org.opencsms.api.messaging.Calls.Authorize;
 import org.opencsms.api.messaging.Calls.AuthorizeReply;
 import org.opencsms.api.messaging.Calls.DataTransfer;
@@ -65,12 +64,21 @@ public class RequestListener implements MessageListener {
     ConnectionFactory connectionFactory;
 
     private Handlers handlers;
+    @jakarta.inject.Inject
+    org.opencsms.cms.platform.CmsMetrics metrics;
+
+    private static long publishedAt(Message message) {
+        try {
+            return message.getJMSTimestamp();
+        } catch (JMSException e) {
+            return 0;
+        }
+    }
 
     @PostConstruct
     void init() {
         handlers = new Handlers()
                 .on(Contract.PING.name(), Ping.class, station::ping)
-                .on(Contract.AUTHENTICATE.name(), Authenticate.class, station::authenticate)
                 .on(Contract.BOOT.name(), Boot.class, station::boot)
                 .on(Contract.HEARTBEAT.name(), Heartbeat.class, station::heartbeat)
                 .on(Contract.AUTHORIZE.name(), Authorize.class, a -> new AuthorizeReply(idTags.authorize(a.idTag())))
@@ -97,15 +105,19 @@ public class RequestListener implements MessageListener {
         }
         Object reply;
         String outcome = MessageProperties.OUTCOME_OK;
+        long received = System.currentTimeMillis();
+        long started = System.nanoTime();
         try {
             reply = handlers.handle(type, body);
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Request " + type + " failed: " + body, e);
+            // never the body: it is the charger's data (and may be secret); the type and the failure suffice
+            LOG.log(Level.WARNING, "Request " + org.opencsms.api.text.LogText.quote(type) + " failed", e);
             reply = new ErrorReply(type + " failed: " + e);
             outcome = MessageProperties.OUTCOME_ERROR;
         }
+        metrics.requestHandled(type, publishedAt(message), received, System.nanoTime() - started);
         if (replyTo == null) {
-            LOG.warning(() -> "Request " + type + " without a reply destination");
+            LOG.warning(() -> "Request " + org.opencsms.api.text.LogText.quote(type) + " without a reply destination");
             return;
         }
         JmsSender.shared(connectionFactory).send(replyTo, Bodies.toJson(reply),

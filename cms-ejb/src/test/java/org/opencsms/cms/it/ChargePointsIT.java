@@ -25,10 +25,9 @@ import org.opencsms.api.cms.CmsException;
 import org.opencsms.api.cms.CmsException.Kind;
 import org.opencsms.api.cms.ConnectorView;
 import org.opencsms.api.cms.NewChargePoint;
-import org.opencsms.api.messaging.Calls.Authenticate;
 import org.opencsms.api.messaging.Calls.Boot;
 import org.opencsms.api.messaging.Calls.BootReply;
-import org.opencsms.api.messaging.Calls.HandshakeDecision;
+import org.opencsms.api.cms.HandshakeDecision;
 import org.opencsms.api.messaging.Calls.Heartbeat;
 import org.opencsms.api.messaging.Calls.HeartbeatReply;
 import org.opencsms.api.messaging.Calls.Ping;
@@ -54,6 +53,8 @@ class ChargePointsIT extends CmsDeployment {
 
     @EJB
     StationService station;
+    @EJB
+    org.opencsms.api.cms.ChargePointCredentials credentials;
 
     @PersistenceContext(unitName = "csms")
     EntityManager em;
@@ -69,7 +70,7 @@ class ChargePointsIT extends CmsDeployment {
         ChargePointView found = admin.find(id).orElseThrow();
         assertAll(
                 () -> assertEquals(id, found.id()),
-                () -> assertEquals(1, found.securityProfile()),
+                () -> assertEquals(0, found.securityProfile()),
                 () -> assertFalse(found.connected()),
                 () -> assertTrue(found.connectors().isEmpty()),
                 () -> assertNull(found.registrationStatus()),
@@ -103,7 +104,7 @@ class ChargePointsIT extends CmsDeployment {
 
         CmsException e = assertThrows(CmsException.class, () -> admin.register(new NewChargePoint(id, "pw", 2)));
         assertEquals(Kind.CONFLICT, e.kind());
-        assertEquals(1, admin.find(id).orElseThrow().securityProfile());
+        assertEquals(0, admin.find(id).orElseThrow().securityProfile());
         assertNull(passwordHash(id));
     }
 
@@ -192,7 +193,7 @@ class ChargePointsIT extends CmsDeployment {
                 () -> assertEquals("1.2.3", cp.firmwareVersion()),
                 () -> assertNotNull(cp.lastSeen()),
                 () -> assertBetween(before, cp.lastSeen(), after),
-                () -> assertEquals(1, cp.securityProfile()),
+                () -> assertEquals(0, cp.securityProfile()),
                 () -> assertFalse(cp.connected()));
     }
 
@@ -227,7 +228,7 @@ class ChargePointsIT extends CmsDeployment {
         withAutoRegister("true", () -> assertEquals(RegistrationStatus.ACCEPTED, station.boot(boot(id)).status()));
 
         ChargePointView cp = admin.find(id).orElseThrow();
-        assertEquals(1, cp.securityProfile());
+        assertEquals(0, cp.securityProfile());
         assertEquals("ACCEPTED", cp.registrationStatus());
         assertEquals("ACME", cp.vendor());
         assertNull(passwordHash(id));
@@ -236,10 +237,11 @@ class ChargePointsIT extends CmsDeployment {
     // ---- handshake authentication -------------------------------------------------------------
 
     @Test
-    void unknownChargePointMayConnect() {
+    void unknownChargePointMayConnectWithoutCredentialsOnly() {
         String id = uniqueId("anon");
         assertEquals(HandshakeDecision.ACCEPT, decide(id, null, false));
-        assertEquals(HandshakeDecision.ACCEPT, decide(id, "whatever", true));
+        // credentials for an id nobody registered are refused like a wrong password
+        assertEquals(HandshakeDecision.UNAUTHORIZED, decide(id, "whatever", true));
         assertTrue(admin.find(id).isEmpty());
     }
 
@@ -592,7 +594,7 @@ class ChargePointsIT extends CmsDeployment {
     }
 
     private HandshakeDecision decide(String id, String password, boolean secure) {
-        return station.authenticate(new Authenticate(id, password, secure)).decision();
+        return credentials.check(id, password, secure, 0).decision();
     }
 
     private String passwordHash(String id) {

@@ -42,10 +42,15 @@ public abstract class CmsDeployment {
         Filter<ArchivePath> noTests = Filters.exclude(".*(Test|IT)(\\$.*)?\\.class");
         WebArchive war = ShrinkWrap.create(WebArchive.class, "cms-it.war")
                 .addPackages(true, noTests, "org.opencsms.cms.chargepoint", "org.opencsms.cms.authorization",
-                        "org.opencsms.cms.transaction")
+                        "org.opencsms.cms.transaction", "org.opencsms.cms.deadletter")
+                // the event table for dead-letter replays; not the message-driven beans (no broker here)
+                .addClasses(org.opencsms.cms.messaging.EventDispatcher.class)
+                .addClass("org.opencsms.cms.messaging.Handlers")
+                .addClass("org.opencsms.cms.messaging.Handlers$UnknownTypeException")
+                .addClass("org.opencsms.cms.messaging.FaultHook")
                 .addPackages(false, noTests, "org.opencsms.cms.platform")
                 .addPackages(true, noTests, "org.opencsms.api.cms", "org.opencsms.api.messaging",
-                        "org.opencsms.api.config")
+                        "org.opencsms.api.config", "org.opencsms.api.text")
                 .addClass(CmsDeployment.class)
                 .addAsResource(MAIN_RESOURCES.resolve("META-INF/persistence.xml").toFile(), "META-INF/persistence.xml")
                 .addAsWebInfResource(MAIN_RESOURCES.resolve("META-INF/beans.xml").toFile(), "beans.xml")

@@ -478,7 +478,9 @@ class TransactionsIT extends CmsDeployment {
 
         assertEquals(IdTagInfo.invalid(), reply.idTagInfo());
         assertTrue(transactions.find(reply.transactionId()).isEmpty());
-        assertNotEquals(reply.transactionId(), again.transactionId(), "each unrecorded start gets an id of its own");
+        assertEquals(TransactionService.UNRECORDED_TRANSACTION_ID, reply.transactionId(),
+                "no id is taken from the sequence for a charge point nobody registered");
+        assertEquals(TransactionService.UNRECORDED_TRANSACTION_ID, again.transactionId());
         assertTrue(admin.find(ghost).isEmpty());
         assertTrue(transactions.list(ghost, null, 0, 10).isEmpty());
 

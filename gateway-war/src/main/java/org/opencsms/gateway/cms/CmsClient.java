@@ -2,7 +2,6 @@ package org.opencsms.gateway.cms;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
@@ -11,7 +10,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
@@ -44,18 +42,32 @@ public class CmsClient {
     Queue requests;
     @Resource(lookup = Destinations.REPLY_QUEUE)
     Queue replies;
-    @Resource(lookup = Destinations.EVENT_TOPIC)
-    Topic events;
+    @Resource(lookup = Destinations.EVENT_QUEUE)
+    Queue events;
     @Resource(lookup = Destinations.COMMAND_TOPIC)
     Topic commands;
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @jakarta.inject.Inject
+    org.opencsms.gateway.platform.Timers timers;
+    @jakarta.inject.Inject
+    org.opencsms.gateway.platform.GatewayMetrics metrics;
 
     /** A reply nobody waits for any more must not pile up in a reply queue. */
     private static final long REPLY_TTL_MS = 60_000;
 
     private final Map<String, Pending<?>> pending = new ConcurrentHashMap<>();
     private final String nodeId = GatewaySettings.nodeId();
+    /**
+     * Correlation ids: unique per node and start (a random prefix, so a reply to the previous process
+     * cannot match) and cheap (UUID.randomUUID takes a lock of the shared secure random per call).
+     */
+    private final String correlationPrefix = nodeId + "-" + Long.toString(new java.security.SecureRandom().nextLong()
+            & Long.MAX_VALUE, 36) + "-";
+    private final java.util.concurrent.atomic.AtomicLong correlationCounter = new java.util.concurrent.atomic.AtomicLong();
+    /** CSMS_PUBLISH_THREADS [64]: threads that publish events and wait for the broker's acknowledgement. */
+    private static final int PUBLISH_THREADS = org.opencsms.api.config.Setting.positiveInt("CSMS_PUBLISH_THREADS", 64);
+    @Resource
+    jakarta.enterprise.concurrent.ManagedThreadFactory threadFactory;
+    private volatile java.util.concurrent.ExecutorService publisher;
 
     private record Pending<R>(Class<R> replyType, CompletableFuture<R> future) {
     }
@@ -70,8 +82,10 @@ public class CmsClient {
      * answered with an error, or with {@link TimeoutException} when it did not answer in time.
      */
     public <Q, R> CompletableFuture<R> call(CallType<Q, R> type, String chargePointId, Q body, Duration timeout) {
-        String correlationId = UUID.randomUUID().toString();
+        String correlationId = newCorrelationId();
         CompletableFuture<R> future = await(correlationId, type.replyType(), type.name(), timeout);
+        long started = System.nanoTime();
+        future.whenComplete((r, e) -> metrics.cmsCall(type.name(), System.nanoTime() - started, e == null));
         try {
             sender().send(requests, Bodies.toJson(body), Map.of(MessageProperties.TYPE, type.name(),
                             MessageProperties.CHARGE_POINT_ID, chargePointId, MessageProperties.NODE_ID, nodeId),
@@ -91,7 +105,7 @@ public class CmsClient {
     public <R> CompletableFuture<R> await(String correlationId, Class<R> replyType, String what, Duration timeout) {
         CompletableFuture<R> future = new CompletableFuture<>();
         pending.put(correlationId, new Pending<>(replyType, future));
-        ScheduledFuture<?> timer = scheduler.schedule(() -> {
+        ScheduledFuture<?> timer = timers.scheduler().schedule(() -> {
             if (pending.remove(correlationId) != null) {
                 future.completeExceptionally(new TimeoutException(
                         "no answer to " + what + " within " + timeout.toSeconds() + " s"));
@@ -109,7 +123,7 @@ public class CmsClient {
      * command listener has answered it (the same route as a command for one of its chargers).
      */
     public CompletableFuture<CommandResult> probeCommandRoute(Duration timeout) {
-        String correlationId = UUID.randomUUID().toString();
+        String correlationId = newCorrelationId();
         CompletableFuture<CommandResult> future = await(correlationId, CommandResult.class, "the command route probe",
                 timeout);
         try {
@@ -121,6 +135,59 @@ public class CmsClient {
             future.completeExceptionally(e);
         }
         return future;
+    }
+
+    /** A correlation id no other exchange of this node uses. */
+    public String newCorrelationId() {
+        return correlationPrefix + correlationCounter.incrementAndGet();
+    }
+
+    /**
+     * Publishes an event on one of the node's publisher threads (not on the caller's: a persistent
+     * send waits for the broker, and the container threads that serve the sockets and deliver the
+     * replies must not wait with it). The future completes once the broker has the event.
+     */
+    public <E> CompletableFuture<Void> publishAsync(EventType<E> type, String chargePointId, E body) {
+        long started = System.nanoTime();
+        CompletableFuture<Void> confirmed;
+        try {
+            confirmed = sender().sendAsync(events, Bodies.toJson(body), Map.of(MessageProperties.TYPE, type.name(),
+                            MessageProperties.CHARGE_POINT_ID, chargePointId, MessageProperties.NODE_ID, nodeId),
+                    new JmsSender.Options(DeliveryMode.PERSISTENT, 0, null, null));
+        } catch (RuntimeException e) {
+            confirmed = CompletableFuture.failedFuture(e);
+        }
+        if (confirmed != null) {
+            // RabbitMQ: the broker's confirm completes it, no thread waits for it; what follows (the
+            // charger's answer) runs on a publisher thread, not on the client's confirm thread
+            return confirmed.whenCompleteAsync((ok, e) -> metrics.eventPublished(System.nanoTime() - started,
+                    e == null), publisher());
+        }
+        try {
+            return CompletableFuture.runAsync(() -> publish(type, chargePointId, body), publisher());
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private java.util.concurrent.ExecutorService publisher() {
+        java.util.concurrent.ExecutorService p = publisher;
+        if (p == null) {
+            synchronized (this) {
+                if (publisher == null) {
+                    publisher = java.util.concurrent.Executors.newFixedThreadPool(PUBLISH_THREADS, threadFactory);
+                }
+                p = publisher;
+            }
+        }
+        return p;
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stopPublisher() {
+        if (publisher != null) {
+            publisher.shutdown();
+        }
     }
 
     /** Answers an exchange on the asker's reply destination. */
@@ -136,9 +203,16 @@ public class CmsClient {
      * can follow.
      */
     public <E> void publish(EventType<E> type, String chargePointId, E body) {
-        sender().send(events, Bodies.toJson(body), Map.of(MessageProperties.TYPE, type.name(),
-                        MessageProperties.CHARGE_POINT_ID, chargePointId, MessageProperties.NODE_ID, nodeId),
-                new JmsSender.Options(DeliveryMode.PERSISTENT, 0, null, null));
+        long started = System.nanoTime();
+        boolean ok = false;
+        try {
+            sender().send(events, Bodies.toJson(body), Map.of(MessageProperties.TYPE, type.name(),
+                            MessageProperties.CHARGE_POINT_ID, chargePointId, MessageProperties.NODE_ID, nodeId),
+                    new JmsSender.Options(DeliveryMode.PERSISTENT, 0, null, null));
+            ok = true;
+        } finally {
+            metrics.eventPublished(System.nanoTime() - started, ok);
+        }
     }
 
     /** Called by the reply listener; a reply nobody waits for any more (timed out) is logged and dropped. */

@@ -59,7 +59,8 @@ public class CmsReadiness implements HealthCheck {
                     .withData("node", cms.nodeId())
                     .withData("database", String.valueOf(reply.databaseUp()))
                     .withData("events", String.valueOf(reply.eventsFromNode()))
-                    .withData("commands", String.valueOf(commands)).build();
+                    .withData("commands", String.valueOf(commands))
+                    .withData("deadLetters", String.valueOf(reply.deadLetters())).build();
         } catch (ExecutionException e) {
             // the cause stays in the log: readiness is public and must not show exception texts
             LOG.log(Level.WARNING, "Readiness: the CMS round trip failed", e.getCause());

@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 import org.opencsms.api.cms.ChargePointIds;
+import org.opencsms.api.text.LogText;
 
 /** The charge point identity in a charger's URL: the last path segment after /ocpp/, percent-decoded. */
 public final class ChargePointPath {
@@ -46,20 +47,9 @@ public final class ChargePointPath {
         return new Identity(id, null);
     }
 
-    /** Quotes untrusted text for a log line: printable ASCII only, at most 100 characters. */
+    /** Quotes untrusted text for a log line (see {@link LogText}). */
     public static String forLog(String text) {
-        if (text == null) {
-            return "null";
-        }
-        StringBuilder b = new StringBuilder("'");
-        text.codePoints().limit(100).forEach(c -> {
-            if (c >= 0x20 && c < 0x7f && c != '\'') {
-                b.append((char) c);
-            } else {
-                b.append(String.format("\\u%04x", c));
-            }
-        });
-        return b.append(text.length() > 100 ? "...'" : "'").toString();
+        return LogText.quote(text);
     }
 
     private ChargePointPath() {

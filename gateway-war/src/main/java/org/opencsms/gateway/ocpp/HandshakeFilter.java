@@ -3,37 +3,49 @@ package org.opencsms.gateway.ocpp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
 
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
-import org.opencsms.api.messaging.Calls.Authenticate;
-import org.opencsms.api.messaging.Calls.AuthenticateReply;
-import org.opencsms.api.messaging.Contract;
-import org.opencsms.gateway.cms.CmsClient;
+import org.opencsms.api.cms.ChargePointCredentials;
+import org.opencsms.api.text.LogText;
+import org.opencsms.gateway.platform.GatewayMetrics;
 import org.opencsms.gateway.platform.GatewaySettings;
+
 
 /**
  * Checks a charger's WebSocket upgrade before the endpoint sees it: a usable identity (else 400 or
  * 404 with a clear log line) and, for registered chargers, OCPP security profile 1/2 credentials
  * (HTTP Basic, user = charge point id, password = AuthorizationKey; else 401) and transport (a
- * profile 2 charger over plain ws: 403). No session is opened for a refused charger.
+ * profile 2 charger over plain ws: 403). No session is opened for a refused charger. The check is a
+ * direct call of the CMS's credential bean (a database read, PBKDF2 only for passwords this node has
+ * not verified before), never a round trip over the broker: the request thread must not wait for
+ * messages that the same server's threads deliver.
  */
 @WebFilter(urlPatterns = "/ocpp/*", asyncSupported = true)
 public class HandshakeFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(HandshakeFilter.class.getName());
 
+    @EJB
+    ChargePointCredentials credentials;
     @Inject
-    CmsClient cms;
+    GatewayMetrics metrics;
+    @Inject
+    HandshakeThrottle throttle;
+    @Inject
+    org.opencsms.gateway.session.SessionRegistry sessions;
+
+    /** CSMS_MIN_SECURITY_PROFILE [0]: chargers registered below it (and unregistered ones, above 0) get 401. */
+    static final int MIN_PROFILE = GatewaySettings.minSecurityProfile();
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -47,38 +59,88 @@ public class HandshakeFilter extends HttpFilter {
         if (!identity.valid()) {
             LOG.warning(() -> "Refused charger connection to " + ChargePointPath.forLog(path) + " from "
                     + request.getRemoteAddr() + ": " + identity.problem());
+            metrics.handshake("refused");
             response.sendError(identity.id() == null ? HttpServletResponse.SC_NOT_FOUND
                     : HttpServletResponse.SC_BAD_REQUEST, "Invalid charge point identity: " + identity.problem());
             return;
         }
         String id = identity.id();
-        String password = basicPassword(request.getHeader("Authorization"), id);
-        AuthenticateReply reply;
-        try {
-            reply = cms.call(Contract.AUTHENTICATE, id, new Authenticate(id, password, request.isSecure()))
-                    .get(GatewaySettings.cmsTimeout().toMillis() + 500, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warning(() -> "Could not check the credentials of " + id + ": " + e);
+        String address = request.getRemoteAddr();
+        if (sessions.count() >= GatewaySettings.maxConnections()) {
+            LOG.warning(() -> "Refused charger " + id + ": this node holds its limit of "
+                    + GatewaySettings.maxConnections() + " connections (CSMS_MAX_CONNECTIONS)");
+            metrics.handshake("unavailable");
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Try again later");
             return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        }
+        String password = basicPassword(request.getHeader("Authorization"), id);
+        long now = System.currentTimeMillis();
+        if (throttle.throttled(id, address, now)) {
+            // after recent wrong passwords: refused at once, without spending a password check on it
+            metrics.handshake("unauthorized");
+            unauthorized(response);
             return;
         }
-        switch (reply.decision()) {
-            case ACCEPT -> chain.doFilter(request, response);
+        ChargePointCredentials.Check check;
+        try {
+            check = credentials.check(id, password, request.isSecure(), MIN_PROFILE);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Could not check the credentials of " + id + ": " + LogText.quote(String.valueOf(e)));
+            metrics.handshake("unavailable");
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Try again later");
+            return;
+        }
+        switch (check.decision()) {
+            case ACCEPT -> {
+                throttle.succeeded(id, address);
+                metrics.handshake("accepted");
+                if (check.securityProfile() == 0) {
+                    LOG.warning(() -> "Charger " + id + " from " + address + " connects with security profile 0: "
+                            + "no password, anyone who knows its id can connect as it (register it with a password, "
+                            + "and set CSMS_MIN_SECURITY_PROFILE to refuse profile 0)");
+                }
+                chain.doFilter(new NoSessionRequest(request), response);
+            }
             case UNAUTHORIZED -> {
-                LOG.warning(() -> "Refused charger " + id + " from " + request.getRemoteAddr() + ": "
-                        + (password == null ? "no" : "wrong") + " HTTP Basic credentials");
-                response.setHeader("WWW-Authenticate", "Basic realm=\"OCPP\", charset=\"UTF-8\"");
-                response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+                throttle.failed(id, address, now);
+                LOG.warning(() -> "Refused charger " + id + " from " + address + ": " + (check.securityProfile() < MIN_PROFILE
+                        ? "security profile " + check.securityProfile() + " is below CSMS_MIN_SECURITY_PROFILE " + MIN_PROFILE
+                        : (password == null ? "no" : "wrong") + " HTTP Basic credentials"));
+                metrics.handshake("unauthorized");
+                unauthorized(response);
             }
             case INSECURE_TRANSPORT -> {
-                LOG.warning(() -> "Refused charger " + id + " from " + request.getRemoteAddr()
+                LOG.warning(() -> "Refused charger " + id + " from " + address
                         + ": registered for security profile 2 (TLS) but connected over plain ws");
+                metrics.handshake("forbidden");
                 response.sendError(HttpServletResponse.SC_FORBIDDEN, "Connect over wss");
             }
+        }
+    }
+
+    private static void unauthorized(HttpServletResponse response) throws IOException {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"OCPP\", charset=\"UTF-8\"");
+        response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+    }
+
+    /**
+     * A charger needs no HTTP session, but Liberty's WebSocket upgrade asks for one (getSession()),
+     * which costs a secure random id under a lock and memory for the session's lifetime, per charger:
+     * here the upgrade finds none and creates none.
+     */
+    static final class NoSessionRequest extends HttpServletRequestWrapper {
+        NoSessionRequest(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public HttpSession getSession() {
+            return getSession(false);
+        }
+
+        @Override
+        public HttpSession getSession(boolean create) {
+            return super.getSession(false);
         }
     }
 

@@ -8,8 +8,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -32,9 +30,12 @@ import org.opencsms.api.ocpp.OcppCodec;
 import org.opencsms.api.ocpp.OcppException;
 import org.opencsms.api.ocpp.OcppVersion;
 import org.opencsms.api.ocpp.RpcError;
+import org.opencsms.api.text.LogText;
 import org.opencsms.gateway.cms.CmsClient;
+import org.opencsms.gateway.platform.GatewayMetrics;
 import org.opencsms.gateway.platform.GatewaySettings;
 import org.opencsms.gateway.session.ChargerConnection;
+import org.opencsms.gateway.session.IncomingCalls;
 import org.opencsms.gateway.session.SessionRegistry;
 
 /**
@@ -55,8 +56,10 @@ public class OcppEndpoint {
     CmsClient cms;
     @Inject
     VersionHandlers handlers;
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    org.opencsms.gateway.platform.Timers timers;
+    @Inject
+    GatewayMetrics metrics;
 
     @OnOpen
     public void open(Session session) {
@@ -74,20 +77,20 @@ public class OcppEndpoint {
         session.setMaxTextMessageBufferSize(MAX_FRAME);
         session.setMaxIdleTimeout(0);
         ChargerConnection connection = new ChargerConnection(identity.id(), session, version,
-                version.codec(), scheduler, GatewaySettings.callTimeout());
+                version.codec(), timers.scheduler(), GatewaySettings.callTimeout());
         session.getUserProperties().put(CONNECTION, connection);
         registry.register(connection);
-        try {
-            cms.publish(Contract.SESSION_OPENED, connection.chargePointId(), new SessionOpened(
-                    connection.chargePointId(), cms.nodeId(), connection.sessionId(), subprotocol, connection.openedAt()));
-        } catch (RuntimeException e) {
-            // unrecorded, the charger could not be reached by commands: let it come back when the broker is
-            LOG.log(Level.WARNING, "Could not record the connection of " + connection.chargePointId()
-                    + "; closing it so that the charger reconnects", e);
-            close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "central system busy, reconnect");
-            return;
-        }
         LOG.info(() -> "Charger " + connection.chargePointId() + " connected (" + subprotocol + ")");
+        cms.publishAsync(Contract.SESSION_OPENED, connection.chargePointId(), new SessionOpened(
+                connection.chargePointId(), cms.nodeId(), connection.sessionId(), subprotocol, connection.openedAt()))
+                .whenComplete((published, e) -> {
+                    if (e != null) {
+                        // unrecorded, the charger could not be reached by commands: let it come back when the broker is
+                        LOG.log(Level.WARNING, "Could not record the connection of " + connection.chargePointId()
+                                + "; closing it so that the charger reconnects", e);
+                        close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "central system busy, reconnect");
+                    }
+                });
     }
 
     @OnMessage
@@ -96,18 +99,22 @@ public class OcppEndpoint {
         if (connection == null) {
             return;
         }
+        connection.heard();
         OcppCodec codec = connection.codec();
         Frame frame;
         try {
             frame = codec.parse(text);
         } catch (OcppException e) {
-            LOG.info(() -> "Bad frame from " + connection.chargePointId() + ": " + e.description() + " in "
-                    + ChargePointPath.forLog(text));
+            LOG.info(() -> "Bad frame from " + connection.chargePointId() + ": " + LogText.escape(e.description())
+                    + " in " + ChargePointPath.forLog(text));
             connection.send(codec.callError(e));
             return;
         }
         if (frame instanceof Call call) {
-            answer(connection, call);
+            if (connection.incoming().offer(() -> answer(connection, call)) == IncomingCalls.Admission.TOO_MANY) {
+                refuse(connection, call, "more than " + GatewaySettings.chargerCallsWaiting()
+                        + " CALLs waiting for their answers; OCPP-J allows one CALL at a time");
+            }
         } else if (frame instanceof CallResult result) {
             connection.outgoing().onResult(result);
         } else if (frame instanceof CallError error) {
@@ -130,16 +137,18 @@ public class OcppEndpoint {
             return;
         }
         connection.outgoing().close();
+        connection.incoming().close();
         boolean current = registry.unregister(connection);
         LOG.info(() -> "Charger " + connection.chargePointId() + " disconnected (" + reason.getCloseCode().getCode()
                 + (reason.getReasonPhrase().isEmpty() ? "" : " " + reason.getReasonPhrase())
                 + (current ? "" : ", already replaced") + ")");
-        try {
-            cms.publish(Contract.SESSION_CLOSED, connection.chargePointId(), new SessionClosed(
-                    connection.chargePointId(), cms.nodeId(), connection.sessionId(), Instant.now()));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not record the disconnection of " + connection.chargePointId(), e);
-        }
+        cms.publishAsync(Contract.SESSION_CLOSED, connection.chargePointId(), new SessionClosed(
+                connection.chargePointId(), cms.nodeId(), connection.sessionId(), Instant.now()))
+                .whenComplete((published, e) -> {
+                    if (e != null) {
+                        LOG.log(Level.WARNING, "Could not record the disconnection of " + connection.chargePointId(), e);
+                    }
+                });
     }
 
     @OnError
@@ -148,35 +157,68 @@ public class OcppEndpoint {
         LOG.log(Level.FINE, "WebSocket error on " + (connection == null ? "?" : connection.chargePointId()), error);
     }
 
+    /** Answers a charger's CALL; when it is answered, the charger's next waiting CALL gets its turn. */
     private void answer(ChargerConnection connection, Call call) {
         OcppCodec codec = connection.codec();
+        long received = System.nanoTime();
+        String action = codec.registry().knows(call.action()) ? call.action() : GatewayMetrics.UNKNOWN_ACTION;
         try {
             handlers.get(connection.version()).handle(connection, call.action(), call.payload())
                     .whenComplete((response, failure) -> {
-                        if (failure == null) {
-                            connection.send(codec.callResult(call.messageId(), response));
-                        } else {
-                            connection.send(failed(connection, call, codec, failure));
+                        try {
+                            if (failure == null) {
+                                connection.send(codec.callResult(call.messageId(), response));
+                                metrics.callAnswered(action, "result", System.nanoTime() - received);
+                            } else {
+                                Failure f = failed(connection, call, codec, failure);
+                                connection.send(f.frame());
+                                metrics.callAnswered(action, f.code(), System.nanoTime() - received);
+                            }
+                        } finally {
+                            connection.incoming().answered();
                         }
                     });
         } catch (OcppException e) {
-            LOG.info(() -> "Refused " + call.action() + " from " + connection.chargePointId() + ": " + e.description());
+            LOG.info(() -> "Refused " + ChargePointPath.forLog(call.action()) + " from " + connection.chargePointId()
+                    + ": " + LogText.escape(e.description()));
             connection.send(codec.callError(e.withMessageId(call.messageId())));
+            metrics.callAnswered(action, codec.registry().errorCode(e.error()), System.nanoTime() - received);
+            connection.incoming().answered();
         } catch (RuntimeException e) {
-            connection.send(failed(connection, call, codec, e));
+            Failure f = failed(connection, call, codec, e);
+            connection.send(f.frame());
+            metrics.callAnswered(action, f.code(), System.nanoTime() - received);
+            connection.incoming().answered();
         }
     }
 
-    private static String failed(ChargerConnection connection, Call call, OcppCodec codec, Throwable failure) {
+    /** A CALL over the charger's allowance: a CALLERROR at once, no work. */
+    private void refuse(ChargerConnection connection, Call call, String why) {
+        OcppCodec codec = connection.codec();
+        connection.send(codec.callError(call.messageId(), RpcError.GENERIC, why));
+        String action = codec.registry().knows(call.action()) ? call.action() : GatewayMetrics.UNKNOWN_ACTION;
+        metrics.callAnswered(action, codec.registry().errorCode(RpcError.GENERIC), 0);
+    }
+
+    private record Failure(String frame, String code) {
+    }
+
+    private static Failure failed(ChargerConnection connection, Call call, OcppCodec codec, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof OcppException e) {
-            return codec.callError(e.withMessageId(call.messageId()));
+            return new Failure(codec.callError(e.withMessageId(call.messageId())), codec.registry().errorCode(e.error()));
         }
         String description = cause instanceof TimeoutException
                 ? "the central system did not answer in time" : "the central system could not process " + call.action();
-        LOG.log(Level.WARNING, call.action() + " from " + connection.chargePointId() + " failed", cause);
-        return codec.callError(call.messageId(), RpcError.INTERNAL, description);
+        if (cause instanceof TimeoutException) {
+            // one line: under overload a stack trace per call would make the logging the bottleneck
+            LOG.warning(() -> call.action() + " from " + connection.chargePointId() + " failed: " + cause.getMessage());
+        } else {
+            LOG.log(Level.WARNING, call.action() + " from " + connection.chargePointId() + " failed", cause);
+        }
+        return new Failure(codec.callError(call.messageId(), RpcError.INTERNAL, description),
+                codec.registry().errorCode(RpcError.INTERNAL));
     }
 
     private static ChargerConnection connection(Session session) {

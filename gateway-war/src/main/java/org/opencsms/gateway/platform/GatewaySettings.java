@@ -35,9 +35,13 @@ public final class GatewaySettings {
         return Setting.callTimeout();
     }
 
-    /** CSMS_CMS_TIMEOUT [10] seconds the CMS has to answer a charger's call before it gets InternalError. */
+    /**
+     * CSMS_CMS_TIMEOUT [25] seconds the CMS has to answer a charger's call before it gets InternalError:
+     * under the 30 s most chargers wait, so that an overloaded system answers late rather than with
+     * an error.
+     */
     public static Duration cmsTimeout() {
-        return Duration.ofSeconds(Setting.positiveInt("CSMS_CMS_TIMEOUT", 10));
+        return Duration.ofSeconds(Setting.positiveInt("CSMS_CMS_TIMEOUT", 25));
     }
 
     /** CSMS_PING_INTERVAL [30] seconds between WebSocket pings; no pong for two intervals closes the socket. */
@@ -48,6 +52,49 @@ public final class GatewaySettings {
     /** CSMS_NODE_ALIVE_INTERVAL [20] seconds between this node's announcements that it is alive. */
     public static Duration nodeAliveInterval() {
         return Duration.ofSeconds(Setting.positiveInt("CSMS_NODE_ALIVE_INTERVAL", 20));
+    }
+
+    /**
+     * CSMS_CHARGER_RATE [10]: CALLs per second one charger is answered at on average (twice that at
+     * once); faster CALLs wait for their turn.
+     */
+    public static int chargerRate() {
+        return Setting.positiveInt("CSMS_CHARGER_RATE", 10);
+    }
+
+    /** CALLs of one charger that may wait behind the one being answered; the excess is a CALLERROR. */
+    public static int chargerCallsWaiting() {
+        return 4;
+    }
+
+    /** CSMS_MAX_CONNECTIONS [20000]: chargers this node holds at most; further upgrades get 503. */
+    public static int maxConnections() {
+        return Setting.positiveInt("CSMS_MAX_CONNECTIONS", 20_000);
+    }
+
+    /**
+     * How long a socket may stay silent (no frame at all) before it is closed: twice the heartbeat
+     * interval given to chargers (CSMS_HEARTBEAT_INTERVAL [300]) plus a minute; one that has sent
+     * nothing since it opened, a minute.
+     */
+    public static Duration silenceLimit() {
+        return Duration.ofSeconds(2L * Setting.positiveInt("CSMS_HEARTBEAT_INTERVAL", 300) + 60);
+    }
+
+    public static Duration firstFrameLimit() {
+        return Duration.ofSeconds(Setting.positiveInt("CSMS_FIRST_FRAME_TIMEOUT", 60));
+    }
+
+    /**
+     * CSMS_MIN_SECURITY_PROFILE [0]: the lowest OCPP security profile accepted at the upgrade (0, 1 or
+     * 2). Above 0, chargers without a password (and unregistered ones) get 401.
+     */
+    public static int minSecurityProfile() {
+        String v = Setting.value("CSMS_MIN_SECURITY_PROFILE", "0");
+        if (!v.matches("[012]")) {
+            throw new IllegalStateException("CSMS_MIN_SECURITY_PROFILE must be 0, 1 or 2, was '" + v + "'");
+        }
+        return Integer.parseInt(v);
     }
 
     private GatewaySettings() {

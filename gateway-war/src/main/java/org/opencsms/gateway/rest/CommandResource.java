@@ -3,7 +3,6 @@ package org.opencsms.gateway.rest;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -77,7 +76,7 @@ public class CommandResource {
             return ErrorMappers.error(400, "invalid " + action + " payload", e.violations());
         }
         Duration wait = GatewaySettings.callTimeout().plus(ROUTING_MARGIN);
-        String correlationId = UUID.randomUUID().toString();
+        String correlationId = cms.newCorrelationId();
         CompletableFuture<CommandResult> answer = cms.await(correlationId, CommandResult.class, action, wait);
         long commandId;
         try {

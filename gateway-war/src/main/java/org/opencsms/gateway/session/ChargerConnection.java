@@ -16,9 +16,9 @@ import org.opencsms.api.ocpp.OcppCodec;
 import org.opencsms.api.ocpp.OcppVersion;
 
 /**
- * One charger's open WebSocket on this node. Frames are written under one lock (a WebSocket remote
- * endpoint takes one writer at a time); nothing else is serialised, so the charger's CALLs and ours
- * proceed independently.
+ * One charger's open WebSocket on this node. Frames are written one at a time (a WebSocket remote
+ * endpoint takes one writer at a time) from a small per-connection queue, asynchronously; nothing
+ * else is serialised, so the charger's CALLs and ours proceed independently.
  */
 public final class ChargerConnection {
     private static final Logger LOG = Logger.getLogger(ChargerConnection.class.getName());
@@ -31,6 +31,9 @@ public final class ChargerConnection {
     private final OutgoingCalls outgoing;
     private final Instant openedAt = Instant.now();
     private volatile Instant lastPong = openedAt;
+    /** When the charger last sent a frame (null: never since the socket opened). */
+    private volatile Instant lastHeard;
+    private final IncomingCalls incoming;
 
     public ChargerConnection(String chargePointId, Session session, OcppVersion version, OcppCodec codec,
                              ScheduledExecutorService scheduler, Duration callTimeout) {
@@ -39,34 +42,108 @@ public final class ChargerConnection {
         this.version = version;
         this.codec = codec;
         this.outgoing = new OutgoingCalls(chargePointId, codec, this::send, scheduler, callTimeout);
+        this.incoming = new IncomingCalls(org.opencsms.gateway.platform.GatewaySettings.chargerCallsWaiting(),
+                org.opencsms.gateway.platform.GatewaySettings.chargerRate(),
+                2.0 * org.opencsms.gateway.platform.GatewaySettings.chargerRate(), scheduler);
     }
 
-    /** Writes one text frame; a failed write closes the socket (the charger will reconnect). */
+    /** Frames waiting behind the one being written; a peer that lets more pile up is not reading. */
+    static final int MAX_QUEUED_FRAMES = 100;
+
+    private final java.util.ArrayDeque<String> outbox = new java.util.ArrayDeque<>();
+    private boolean writing;
+    private long writeStarted;
+    private volatile boolean closing;
+
+    /**
+     * Queues one text frame and returns at once: frames go out one after the other, asynchronously, so
+     * that no thread (a CMS reply, a timer, another charger's) ever waits for this charger's socket. A
+     * failed write, or more than {@value #MAX_QUEUED_FRAMES} frames waiting, closes the socket (the
+     * charger will reconnect); a write that does not complete in time is found by {@link #keepAlive}.
+     */
     public void send(String text) {
+        boolean overflow = false;
         synchronized (this) {
-            try {
-                session.getBasicRemote().sendText(text);
+            if (closing) {
                 return;
-            } catch (IOException | IllegalStateException e) {
-                LOG.log(Level.INFO, "Write to " + chargePointId + " failed, closing", e);
+            }
+            if (writing) {
+                if (outbox.size() < MAX_QUEUED_FRAMES) {
+                    outbox.addLast(text);
+                    return;
+                }
+                overflow = true;
+            } else {
+                writing = true;
+                writeStarted = System.nanoTime();
             }
         }
-        close(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "write failed");
+        if (overflow) {
+            LOG.warning(() -> chargePointId + " does not read its frames (" + MAX_QUEUED_FRAMES + " waiting): closing");
+            close(CloseReason.CloseCodes.TRY_AGAIN_LATER, "not reading");
+            return;
+        }
+        write(text);
     }
 
-    /** Sends a ping, or closes the socket when the last pong is older than {@code deadAfter}. */
+    private void write(String text) {
+        try {
+            session.getAsyncRemote().sendText(text, result -> {
+                if (!result.isOK()) {
+                    LOG.log(Level.INFO, "Write to " + chargePointId + " failed, closing", result.getException());
+                    close(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "write failed");
+                    return;
+                }
+                writeNext();
+            });
+        } catch (RuntimeException e) {
+            LOG.log(Level.INFO, "Write to " + chargePointId + " failed, closing", e);
+            close(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "write failed");
+        }
+    }
+
+    private void writeNext() {
+        String next;
+        synchronized (this) {
+            next = closing ? null : outbox.pollFirst();
+            if (next == null) {
+                writing = false;
+                return;
+            }
+            writeStarted = System.nanoTime();
+        }
+        write(next);
+    }
+
+    /** Whether a write has been waiting for the peer longer than {@code limit}. */
+    synchronized boolean writeStalled(Duration limit) {
+        return writing && System.nanoTime() - writeStarted > limit.toNanos();
+    }
+
+    /**
+     * Closes a socket whose peer stopped reading (a write pending too long), or that answered no ping
+     * for {@code deadAfter}; otherwise sends a ping, unless a write is pending (then the socket is busy).
+     */
     public void keepAlive(Instant now, Duration deadAfter) {
+        if (writeStalled(deadAfter)) {
+            LOG.info(() -> chargePointId + " read nothing of our frames for " + deadAfter.toSeconds() + " s: closing");
+            close(CloseReason.CloseCodes.GOING_AWAY, "not reading");
+            return;
+        }
         if (lastPong.plus(deadAfter).isBefore(now)) {
             LOG.info(() -> chargePointId + " answered no ping for " + deadAfter.toSeconds() + " s: closing");
             close(CloseReason.CloseCodes.GOING_AWAY, "no pong");
             return;
         }
         synchronized (this) {
-            try {
-                session.getBasicRemote().sendPing(ByteBuffer.wrap(new byte[] {'p'}));
-            } catch (IOException | IllegalStateException e) {
-                LOG.log(Level.FINE, "Ping to " + chargePointId + " failed", e);
+            if (writing || closing) {
+                return;
             }
+        }
+        try {
+            session.getAsyncRemote().sendPing(ByteBuffer.wrap(new byte[] {'p'}));
+        } catch (IOException | IllegalStateException e) {
+            LOG.log(Level.FINE, "Ping to " + chargePointId + " failed", e);
         }
     }
 
@@ -74,7 +151,27 @@ public final class ChargerConnection {
         lastPong = Instant.now();
     }
 
+    /** The charger sent a frame. */
+    public void heard() {
+        lastHeard = Instant.now();
+    }
+
+    /** Whether the charger has been silent for too long: since it connected, or since its last frame. */
+    public boolean silent(Instant now, Duration firstFrameLimit, Duration silenceLimit) {
+        Instant heard = lastHeard;
+        return heard == null ? openedAt.plus(firstFrameLimit).isBefore(now) : heard.plus(silenceLimit).isBefore(now);
+    }
+
+    public IncomingCalls incoming() {
+        return incoming;
+    }
+
     public void close(CloseReason.CloseCode code, String reason) {
+        synchronized (this) {
+            closing = true;
+            outbox.clear();
+        }
+        incoming.close();
         try {
             if (session.isOpen()) {
                 session.close(new CloseReason(code, reason));

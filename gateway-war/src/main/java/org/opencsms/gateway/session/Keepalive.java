@@ -15,10 +15,12 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import org.opencsms.api.config.Setting;
 import org.opencsms.api.messaging.Contract;
 import org.opencsms.api.messaging.Events.NodeAlive;
 import org.opencsms.api.messaging.jms.JmsSender;
 import org.opencsms.gateway.cms.CmsClient;
+import org.opencsms.gateway.platform.GatewayMetrics;
 import org.opencsms.gateway.platform.GatewaySettings;
 
 /**
@@ -36,6 +38,10 @@ public class Keepalive {
     SessionRegistry registry;
     @Inject
     CmsClient cms;
+    @Inject
+    GatewayMetrics metrics;
+    @Inject
+    org.opencsms.gateway.cms.EventBacklog backlog;
 
     private final Instant startedAt = Instant.now();
     private volatile boolean announced;
@@ -46,6 +52,8 @@ public class Keepalive {
         // a node without a valid id must not start: its commands could never be routed to it
         String node = cms.nodeId();
         LOG.info(() -> "Gateway node " + node + " starting");
+        metrics.connectedChargers(registry::count);
+        backlog.start("rabbitmq".equalsIgnoreCase(Setting.server("messaging", "CSMS_MESSAGING", "embedded")));
         Duration ping = GatewaySettings.pingInterval();
         pings = scheduler.scheduleAtFixedRate(() -> pingAll(ping), ping.toMillis(), ping.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -64,7 +72,14 @@ public class Keepalive {
 
     private void pingAll(Duration interval) {
         Instant now = Instant.now();
+        Duration firstFrame = GatewaySettings.firstFrameLimit();
+        Duration silence = GatewaySettings.silenceLimit();
         for (ChargerConnection c : registry.all()) {
+            if (c.silent(now, firstFrame, silence)) {
+                LOG.info(() -> c.chargePointId() + " sent nothing for too long: closing");
+                c.close(jakarta.websocket.CloseReason.CloseCodes.GOING_AWAY, "silent");
+                continue;
+            }
             c.keepAlive(now, interval.multipliedBy(2));
         }
     }

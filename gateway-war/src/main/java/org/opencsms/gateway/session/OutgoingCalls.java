@@ -118,7 +118,8 @@ public final class OutgoingCalls {
 
     private synchronized Outgoing finish(String messageId, String kind) {
         if (inFlight == null || !inFlight.messageId.equals(messageId)) {
-            LOG.warning(() -> "Late or unknown " + kind + " " + messageId + " from " + chargePointId + " ignored");
+            LOG.warning(() -> "Late or unknown " + kind + " " + org.opencsms.api.text.LogText.quote(messageId) + " from "
+                    + chargePointId + " ignored");
             return null;
         }
         Outgoing done = inFlight;

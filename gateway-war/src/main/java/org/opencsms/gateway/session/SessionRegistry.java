@@ -41,6 +41,10 @@ public class SessionRegistry {
         return Optional.ofNullable(connections.get(chargePointId));
     }
 
+    public int count() {
+        return connections.size();
+    }
+
     public Collection<ChargerConnection> all() {
         return List.copyOf(connections.values());
     }

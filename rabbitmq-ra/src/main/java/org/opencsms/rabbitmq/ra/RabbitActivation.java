@@ -116,6 +116,12 @@ final class RabbitActivation {
             if (a != null) {
                 a.abort(); // no-op when the close above worked; stops a recovery in progress otherwise
             }
+            synchronized (this) {
+                if (listenerThreads != null) {
+                    listenerThreads.shutdown();
+                    listenerThreads = null;
+                }
+            }
             LOG.info("Stopped consuming from " + settings.describe());
         } finally {
             lifecycle.unlock();
@@ -297,6 +303,10 @@ final class RabbitActivation {
             f.setConnectionTimeout(CONNECT_TIMEOUT_MS);
             // the client's threads convert messages: they need a class loader that sees the message classes
             f.setThreadFactory(threads);
+            // the client calls the listeners of all sessions of a connection on one shared pool, by default
+            // of 2 x cores threads: with each listener delivering synchronously, that pool, not maxSessions,
+            // would bound the concurrency. One thread per session.
+            f.setSharedExecutor(listenerThreads(threads));
             Map<String, Object> properties = new HashMap<>(f.getClientProperties());
             properties.put("connection_name", name);
             f.setClientProperties(properties);
@@ -326,6 +336,16 @@ final class RabbitActivation {
             });
         }
     }
+
+    /** The listener threads of this activation's connections: one pool for its lifetime, ended by {@link #stop}. */
+    private synchronized java.util.concurrent.ExecutorService listenerThreads(ThreadFactory threads) {
+        if (listenerThreads == null) {
+            listenerThreads = java.util.concurrent.Executors.newFixedThreadPool(settings.maxSessions(), threads);
+        }
+        return listenerThreads;
+    }
+
+    private java.util.concurrent.ExecutorService listenerThreads;
 
     private ThreadFactory threadFactory() {
         AtomicInteger count = new AtomicInteger();

@@ -14,7 +14,8 @@ public final class Calls {
      * @param eventsFromNode the CMS has stored an event of the asking node (its start announcement),
      *                       so the event consumers are up too
      */
-    public record PingReply(boolean databaseUp, boolean eventsFromNode) {
+    /** @param deadLetters events kept in the dead-letter store (shown, not a reason to be unready) */
+    public record PingReply(boolean databaseUp, boolean eventsFromNode, long deadLetters) {
     }
 
     /**
@@ -23,21 +24,6 @@ public final class Calls {
      * @param password the password of the HTTP Basic header, null when none was sent
      * @param secure   whether the upgrade came over TLS
      */
-    public record Authenticate(String chargePointId, String password, boolean secure) {
-    }
-
-    public enum HandshakeDecision {
-        /** Let the charger in (also an unregistered one: its BootNotification decides). */
-        ACCEPT,
-        /** Credentials missing or wrong: HTTP 401. */
-        UNAUTHORIZED,
-        /** Registered for TLS (security profile 2+) but came over plain ws: HTTP 403. */
-        INSECURE_TRANSPORT
-    }
-
-    public record AuthenticateReply(HandshakeDecision decision) {
-    }
-
     public record Boot(String chargePointId, String vendor, String model, String serialNumber,
                        String chargeBoxSerialNumber, String firmwareVersion, String iccid, String imsi,
                        String meterType, String meterSerialNumber) {

@@ -15,8 +15,6 @@ import org.opencsms.api.messaging.Events.*;
  */
 public final class Contract {
     public static final CallType<Ping, PingReply> PING = new CallType<>("Ping", Ping.class, PingReply.class);
-    public static final CallType<Authenticate, AuthenticateReply> AUTHENTICATE =
-            new CallType<>("Authenticate", Authenticate.class, AuthenticateReply.class);
     public static final CallType<Boot, BootReply> BOOT = new CallType<>("Boot", Boot.class, BootReply.class);
     public static final CallType<Heartbeat, HeartbeatReply> HEARTBEAT =
             new CallType<>("Heartbeat", Heartbeat.class, HeartbeatReply.class);
@@ -40,7 +38,7 @@ public final class Contract {
     public static final EventType<FirmwareStatusChanged> FIRMWARE_STATUS =
             new EventType<>("FirmwareStatus", FirmwareStatusChanged.class);
 
-    public static final List<CallType<?, ?>> CALLS = List.of(PING, AUTHENTICATE, BOOT, HEARTBEAT, AUTHORIZE,
+    public static final List<CallType<?, ?>> CALLS = List.of(PING, BOOT, HEARTBEAT, AUTHORIZE,
             START_TRANSACTION, STOP_TRANSACTION, DATA_TRANSFER);
     public static final List<EventType<?>> EVENTS = List.of(STATUS_CHANGED, SESSION_OPENED, SESSION_CLOSED, NODE_ALIVE,
             METER_VALUES, DIAGNOSTICS_STATUS, FIRMWARE_STATUS);

@@ -11,7 +11,7 @@ public final class Destinations {
     /** Answers for this node only: each gateway node binds this name to its own physical queue. */
     public static final String REPLY_QUEUE = "jms/csms/Replies";
     /** Charger events that need no answer (StatusNotification, session opened/closed, ...). */
-    public static final String EVENT_TOPIC = "jms/csms/Events";
+    public static final String EVENT_QUEUE = "jms/csms/Events";
     /**
      * Commands for chargers. Each gateway node subscribes with the selector
      * {@code targetNode = '<its node id>'}; the CMS sets targetNode from the shared record of where
@@ -21,4 +21,9 @@ public final class Destinations {
 
     private Destinations() {
     }
+
+    /** The broker's name of the event queue (the events that wait for the CMS). */
+    public static final String EVENT_QUEUE_NAME = "csms.events";
+    /** The broker's name of the dead-letter destination (a queue on both brokers). */
+    public static final String DEAD_LETTER_QUEUE = "csms.deadletter";
 }

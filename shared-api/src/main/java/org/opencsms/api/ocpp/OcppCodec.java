@@ -69,6 +69,10 @@ public final class OcppCodec {
         if (text == null || text.isBlank()) {
             throw new OcppException(null, RpcError.FORMAT, "Empty message");
         }
+        String tooCostly = FrameGuard.problem(text);
+        if (tooCostly != null) {
+            throw new OcppException(salvageId(text), RpcError.FORMAT, tooCostly);
+        }
         JsonValue root;
         try (JsonParser parser = parsers.createParser(new StringReader(text))) {
             parser.next();
@@ -76,7 +80,9 @@ public final class OcppCodec {
             if (parser.hasNext()) { // a JsonReader would silently ignore trailing content
                 throw new JsonParsingException("content after the message", parser.getLocation());
             }
-        } catch (JsonException | IllegalStateException | java.util.NoSuchElementException e) {
+        } catch (RuntimeException e) {
+            // JsonException, and whatever else a parser throws on input it does not like (numbers it
+            // cannot represent, ...): a bad frame is always the charger's FormationViolation
             throw new OcppException(salvageId(text), RpcError.FORMAT, "Message is not valid JSON");
         }
         if (!(root instanceof JsonArray a)) {
@@ -122,6 +128,7 @@ public final class OcppCodec {
                     : object(details, id, "CALLERROR details");
             return new CallError(id, code.getString(), description.getString(), detailsObject);
         }
+        // the number is short: FrameGuard bounds the length and exponent of every number in a frame
         throw new OcppException(id, RpcError.MESSAGE_TYPE_NOT_SUPPORTED, "Unknown message type " + type.toPlainString());
     }
 

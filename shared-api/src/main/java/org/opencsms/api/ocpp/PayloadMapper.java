@@ -126,6 +126,12 @@ final class PayloadMapper {
                     return type(out, path, "expected string");
                 }
                 value = s.getString();
+                if (((String) value).indexOf(0) >= 0) {
+                    // no database stores U+0000 in text: refused before the charger is answered, not
+                    // answered and then failing to be stored
+                    out.add(new Violation(RpcError.PROPERTY, path, "contains the character U+0000"));
+                    return INVALID;
+                }
             }
             case INTEGER, LONG -> {
                 if (!(v instanceof JsonNumber n)) {
@@ -133,6 +139,7 @@ final class PayloadMapper {
                 }
                 BigDecimal bd = n.bigDecimalValue();
                 if (bd.signum() != 0 && bd.stripTrailingZeros().scale() > 0) {
+                    // short: OcppCodec's FrameGuard bounds every number's length and exponent before parsing
                     return type(out, path, "expected integer, got " + bd.toPlainString());
                 }
                 int maxDigits = slot.kind == Kind.INTEGER ? 10 : 19;

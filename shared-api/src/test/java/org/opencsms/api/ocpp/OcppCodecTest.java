@@ -118,6 +118,30 @@ class OcppCodecTest {
         assertEquals("[4,\"id\",\"FormationViolation\",\"Unknown message type 9\",{}]", codec.callError(e));
     }
 
+    @Test
+    void framesThatWouldCostTooMuchAreRefusedBeforeParsing() throws OcppException {
+        for (String frame : new String[] {
+                "[2,\"big\",\"Heartbeat\",{\"x\":1E-1000000000}]",
+                "[2,\"big\",\"Heartbeat\",{\"x\":1e+99999}]",
+                "[2,\"big\",\"Heartbeat\",{\"x\":" + "9".repeat(5000) + "}]",
+                "[2,\"big\",\"Heartbeat\",{\"x\":" + "[".repeat(20_000) + "]".repeat(20_000) + "}]"}) {
+            OcppException e = assertThrows(OcppException.class, () -> codec.parse(frame));
+            assertEquals(RpcError.FORMAT, e.error(), frame.substring(0, Math.min(40, frame.length())));
+            assertEquals("big", e.messageId(), "the id is still found for the CALLERROR");
+        }
+        // what real payloads contain passes: decimals, exponents of sane size, strings with brackets and digits
+        assertTrue(codec.parse("[2,\"ok\",\"Heartbeat\",{\"a\":-12.5e3,\"b\":\"[[[[ 99999999999999999999999999999999999999999999999\"}]")
+                instanceof Call);
+    }
+
+    @Test
+    void aNulCharacterInAStringIsAPropertyConstraintViolation() throws OcppException {
+        Call call = (Call) codec.parse("[2,\"n\",\"Authorize\",{\"idTag\":\"A\\u0000B\"}]");
+        OcppException e = assertThrows(OcppException.class,
+                () -> codec.readPayload(org.opencsms.api.ocpp.v16.AuthorizeRequest.class, call.payload()));
+        assertEquals(RpcError.PROPERTY, e.error());
+    }
+
     // ---- valid frames ------------------------------------------------------------------------------------
 
     @Test

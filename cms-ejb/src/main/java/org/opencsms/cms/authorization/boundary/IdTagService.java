@@ -95,15 +95,20 @@ public class IdTagService implements IdTagAdmin {
 
     /**
      * StartTransaction.req: the tag's status, ConcurrentTx when it already has an active transaction
-     * and allows only one. The tag's row stays locked until the caller's transaction ends, so two
+     * and allows only one. Such a tag's row stays locked until the caller's transaction ends, so two
      * chargers starting with the same tag at once cannot both be accepted.
      */
     public IdTagInfo authorizeStart(String idTag) {
-        Optional<IdTag> found = byTag(idTag, LockModeType.PESSIMISTIC_WRITE);
+        Optional<IdTag> found = byTag(idTag, LockModeType.NONE);
         if (found.isEmpty()) {
             return IdTagInfo.invalid();
         }
         IdTag tag = found.get();
+        if (!tag.isAllowConcurrentTx()) {
+            // only a tag limited to one transaction needs the lock (a fleet tag used by many chargers at
+            // once must not make their starts queue behind one row)
+            tag = byTag(idTag, LockModeType.PESSIMISTIC_WRITE).orElse(tag);
+        }
         IdTagInfo info = info(tag, Times.now());
         if (info.status() == AuthorizationStatus.ACCEPTED && !tag.isAllowConcurrentTx()
                 && em.createNamedQuery(ChargingTransaction.ACTIVE_OF_TAG, Long.class)

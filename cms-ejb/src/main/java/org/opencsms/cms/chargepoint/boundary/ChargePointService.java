@@ -45,12 +45,18 @@ public class ChargePointService implements ChargePointAdmin {
         if (password != null && (password.isEmpty() || password.length() > MAX_PASSWORD)) {
             throw new CmsException(Kind.INVALID, "password must be 1 to " + MAX_PASSWORD + " characters");
         }
-        int profile = request.securityProfile() == null ? 1 : request.securityProfile();
-        if (profile != 1 && profile != 2) {
-            throw new CmsException(Kind.INVALID, "securityProfile must be 1 or 2");
+        // OCPP security profiles: 0 = no password (anyone who knows the id can connect as it), 1 = HTTP
+        // Basic with the AuthorizationKey, 2 = the same over TLS only
+        int profile = request.securityProfile() != null ? request.securityProfile() : password == null ? 0 : 1;
+        if (profile < 0 || profile > 2) {
+            throw new CmsException(Kind.INVALID, "securityProfile must be 0, 1 or 2");
         }
-        if (profile == 2 && password == null) {
-            throw new CmsException(Kind.INVALID, "securityProfile 2 needs a password (HTTP Basic over TLS)");
+        if (profile >= 1 && password == null) {
+            throw new CmsException(Kind.INVALID, "securityProfile " + profile + " needs a password (HTTP Basic"
+                    + (profile == 2 ? " over TLS)" : ")"));
+        }
+        if (profile == 0 && password != null) {
+            throw new CmsException(Kind.INVALID, "securityProfile 0 means no password; a password needs 1 or 2");
         }
         if (chargePoints.byIdentity(request.id()).isPresent()) {
             throw new CmsException(Kind.CONFLICT, "charge point " + request.id() + " exists");

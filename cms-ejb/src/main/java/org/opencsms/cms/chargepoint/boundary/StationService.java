@@ -14,14 +14,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
-import org.opencsms.api.messaging.Calls.Authenticate;
-import org.opencsms.api.messaging.Calls.AuthenticateReply;
 import org.opencsms.api.messaging.Calls.Boot;
 import org.opencsms.api.messaging.Calls.DataTransfer;
 import org.opencsms.api.messaging.Calls.DataTransferReply;
 import org.opencsms.api.messaging.Calls.DataTransferStatus;
 import org.opencsms.api.messaging.Calls.BootReply;
-import org.opencsms.api.messaging.Calls.HandshakeDecision;
 import org.opencsms.api.messaging.Calls.Heartbeat;
 import org.opencsms.api.messaging.Calls.HeartbeatReply;
 import org.opencsms.api.messaging.Calls.Ping;
@@ -34,7 +31,6 @@ import org.opencsms.api.messaging.Events.SessionClosed;
 import org.opencsms.api.messaging.Events.SessionOpened;
 import org.opencsms.api.messaging.Events.StatusChanged;
 import org.opencsms.cms.chargepoint.control.DataTransferHandler;
-import org.opencsms.cms.chargepoint.control.PasswordHasher;
 import org.opencsms.cms.chargepoint.entity.ChargePoint;
 import org.opencsms.cms.chargepoint.entity.Connector;
 import org.opencsms.cms.chargepoint.entity.DataTransferRecord;
@@ -62,24 +58,9 @@ public class StationService {
 
     public PingReply ping(Ping ping) {
         GatewayNode node = ping.nodeId() == null ? null : em.find(GatewayNode.class, ping.nodeId());
-        return new PingReply(true, node != null);
-    }
-
-    /** OCPP security profiles 1 and 2: HTTP Basic with the AuthorizationKey; profile 2 only over TLS. */
-    public AuthenticateReply authenticate(Authenticate request) {
-        Optional<ChargePoint> found = chargePoints.byIdentity(request.chargePointId());
-        if (found.isEmpty()) {
-            // unknown chargers may connect: their BootNotification is rejected (or auto-registered)
-            return new AuthenticateReply(HandshakeDecision.ACCEPT);
-        }
-        ChargePoint cp = found.get();
-        if (cp.getSecurityProfile() >= 2 && !request.secure()) {
-            return new AuthenticateReply(HandshakeDecision.INSECURE_TRANSPORT);
-        }
-        if (cp.getPasswordHash() != null && !PasswordHasher.matches(request.password(), cp.getPasswordHash())) {
-            return new AuthenticateReply(HandshakeDecision.UNAUTHORIZED);
-        }
-        return new AuthenticateReply(HandshakeDecision.ACCEPT);
+        long deadLetters = em.createNamedQuery(org.opencsms.cms.deadletter.entity.DeadLetter.COUNT, Long.class)
+                .getSingleResult();
+        return new PingReply(true, node != null, deadLetters);
     }
 
     public BootReply boot(Boot boot) {
@@ -91,7 +72,7 @@ public class StationService {
         }
         ChargePoint cp = found.orElseGet(() -> {
             LOG.info(() -> "Auto-registering charge point " + boot.chargePointId());
-            ChargePoint created = new ChargePoint(boot.chargePointId(), null, 1, now);
+            ChargePoint created = new ChargePoint(boot.chargePointId(), null, 0, now);
             em.persist(created);
             return created;
         });
@@ -150,7 +131,13 @@ public class StationService {
     }
 
     public void sessionOpened(SessionOpened event) {
-        GatewayNode node = nodeAlive(event.nodeId(), event.at());
+        // read, not locked: a boot storm of one node must not queue behind that node's row. A restart
+        // announcement committed meanwhile clears this session again (its update waits for the charge
+        // point's row lock below and then sees the session).
+        GatewayNode node = em.find(GatewayNode.class, event.nodeId());
+        if (node == null) {
+            node = nodeAlive(event.nodeId(), event.at());
+        }
         if (!node.mayHold(Times.utc(event.at()))) {
             // processed after the node announced a restart: that session died with the old process
             return;

@@ -20,11 +20,14 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "charge_point")
 @NamedQuery(name = ChargePoint.BY_IDENTITY, query = "select c from ChargePoint c where c.identity = :identity")
+@NamedQuery(name = ChargePoint.BY_IDENTITIES, query = "select c from ChargePoint c where c.identity in :identities "
+        + "order by c.id")
 @NamedQuery(name = ChargePoint.ALL, query = "select c from ChargePoint c order by c.identity")
 @NamedQuery(name = ChargePoint.CLEAR_NODE_SESSIONS, query = "update ChargePoint c set c.sessionNode = null, "
         + "c.sessionId = null, c.sessionSince = null where c.sessionNode = :node and c.sessionSince < :before")
 public class ChargePoint {
     public static final String BY_IDENTITY = "ChargePoint.byIdentity";
+    public static final String BY_IDENTITIES = "ChargePoint.byIdentities";
     public static final String ALL = "ChargePoint.all";
     public static final String CLEAR_NODE_SESSIONS = "ChargePoint.clearNodeSessions";
 

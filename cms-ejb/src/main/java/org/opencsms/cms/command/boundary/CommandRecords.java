@@ -42,7 +42,8 @@ public class CommandRecords {
         if (!chargePoints.isConnected(cp, Settings.nodeStaleAfter(), now)) {
             throw new CmsException(Kind.CONFLICT, "charge point " + chargePointId + " is not connected");
         }
-        ChargerCommandRecord record = new ChargerCommandRecord(cp, action, payload, requestedBy, cp.getSessionNode(), now);
+        ChargerCommandRecord record = new ChargerCommandRecord(cp, action, redacted(action, payload), requestedBy,
+                cp.getSessionNode(), now);
         em.persist(record);
         em.flush();
         return new Opened(record.getId(), cp.getSessionNode(), cp.getOcppVersion());
@@ -85,6 +86,26 @@ public class CommandRecords {
             return Json.createReader(new StringReader(text)).readValue();
         } catch (JsonException e) {
             return Json.createValue(text);
+        }
+    }
+
+    /**
+     * The payload as the command history keeps it: a secret a command carries (the AuthorizationKey
+     * set by ChangeConfiguration, security profile 1/2 passwords) is replaced by "***". The charger
+     * still gets the real payload.
+     */
+    static String redacted(String action, String payload) {
+        if (!"ChangeConfiguration".equals(action) || payload == null) {
+            return payload;
+        }
+        try {
+            jakarta.json.JsonObject o = jakarta.json.Json.createReader(new java.io.StringReader(payload)).readObject();
+            if (o.get("key") instanceof jakarta.json.JsonString key && "AuthorizationKey".equalsIgnoreCase(key.getString())) {
+                return jakarta.json.Json.createObjectBuilder(o).add("value", "***").build().toString();
+            }
+            return payload;
+        } catch (RuntimeException e) {
+            return payload;
         }
     }
 }

@@ -6,9 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.LocalBean;
@@ -53,6 +51,8 @@ public class TransactionService implements TransactionQueries {
     ChargePoints chargePoints;
     @EJB
     IdTagService idTags;
+    @jakarta.inject.Inject
+    org.opencsms.cms.transaction.control.MeterValueInserts inserts;
 
     /**
      * Always answers with a transactionId and an idTagInfo, also for an unknown or refused tag
@@ -61,10 +61,9 @@ public class TransactionService implements TransactionQueries {
     public StartTransactionReply start(StartTransaction request) {
         Optional<ChargePoint> found = chargePoints.lockByIdentity(request.chargePointId());
         if (found.isEmpty()) {
-            int id = unrecordedTransactionId();
             LOG.warning(() -> "StartTransaction from unregistered charge point " + request.chargePointId()
-                    + ": answered Invalid with unrecorded transaction " + id);
-            return new StartTransactionReply(id, IdTagInfo.invalid());
+                    + ": answered Invalid with transaction " + UNRECORDED_TRANSACTION_ID + " (none recorded)");
+            return new StartTransactionReply(UNRECORDED_TRANSACTION_ID, IdTagInfo.invalid());
         }
         ChargePoint cp = found.get();
         OffsetDateTime timestamp = Times.utc(request.timestamp());
@@ -127,47 +126,86 @@ public class TransactionService implements TransactionQueries {
 
     /** MeterValues.req: linked to the named transaction when it is one of this charger's. */
     public void meterValues(MeterValuesReported report) {
-        Optional<ChargePoint> found = chargePoints.lockByIdentity(report.chargePointId());
-        if (found.isEmpty()) {
-            LOG.info(() -> "MeterValues from unregistered charge point " + report.chargePointId() + " ignored");
-            return;
+        meterValues(List.of(report));
+    }
+
+    /**
+     * Many MeterValues reports in this one transaction (see {@code MeterValueWriter}): the charge
+     * points and the named transactions are read with one query each, the samples stored with one
+     * batch ({@link org.opencsms.cms.transaction.control.MeterValueInserts}); the charge points' rows
+     * are locked for it, as every other report of a charge point does. A charge point's
+     * last-seen time is written when it is more than {@value #SEEN_GRANULARITY_SECONDS} s older, not with
+     * every report.
+     */
+    public void meterValues(List<MeterValuesReported> reports) {
+        Map<String, ChargePoint> byIdentity = new HashMap<>();
+        // the rows locked in id order (no deadlock between batches): a StopTransaction of the same charge
+        // point, or the same report redelivered to another node, waits for this batch and then finds its
+        // samples stored, instead of inserting them at the same time
+        em.createNamedQuery(ChargePoint.BY_IDENTITIES, ChargePoint.class)
+                .setParameter("identities", reports.stream().map(MeterValuesReported::chargePointId).distinct().toList())
+                .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().forEach(cp -> byIdentity.put(cp.getIdentity(), cp));
+        List<Integer> txIds = reports.stream().map(MeterValuesReported::transactionId)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        Map<Integer, ChargingTransaction> transactions = new HashMap<>();
+        if (!txIds.isEmpty()) {
+            em.createNamedQuery(ChargingTransaction.BY_IDS, ChargingTransaction.class).setParameter("ids", txIds)
+                    .getResultStream().forEach(t -> transactions.put(t.getId(), t));
         }
-        ChargePoint cp = found.get();
-        ChargingTransaction tx = null;
-        if (report.transactionId() != null) {
-            tx = em.find(ChargingTransaction.class, report.transactionId());
-            if (tx == null || !tx.getChargePoint().getId().equals(cp.getId())) {
-                LOG.warning(() -> "MeterValues of " + report.chargePointId() + " name unknown transaction "
-                        + report.transactionId() + ": stored without it");
+        List<MeterValue> rows = new java.util.ArrayList<>();
+        for (MeterValuesReported report : reports) {
+            ChargePoint cp = byIdentity.get(report.chargePointId());
+            if (cp == null) {
+                LOG.info(() -> "MeterValues from unregistered charge point " + report.chargePointId() + " ignored");
+                continue;
+            }
+            ChargingTransaction tx = report.transactionId() == null ? null : transactions.get(report.transactionId());
+            if (tx != null && !tx.getChargePoint().getId().equals(cp.getId())) {
                 tx = null;
             }
+            if (report.transactionId() != null && tx == null) {
+                LOG.warning(() -> "MeterValues of " + report.chargePointId() + " name unknown transaction "
+                        + report.transactionId() + ": stored without it");
+            }
+            OffsetDateTime received = Times.utc(report.receivedAt());
+            rows.addAll(samples(cp, report.connectorId(), tx, report.samples(), received));
+            if (cp.getLastSeen() == null || cp.getLastSeen().isBefore(received.minusSeconds(SEEN_GRANULARITY_SECONDS))) {
+                cp.seen(received);
+            }
         }
-        record(cp, report.connectorId(), tx, report.samples(), report.receivedAt());
-        cp.seen(Times.utc(report.receivedAt()));
+        inserts.store(rows);
     }
+
+    /**
+     * The transactionId answered to an unregistered charge point's StartTransaction (with Invalid): no
+     * transaction is recorded, and no id is taken from the sequence, so that chargers nobody registered
+     * cannot exhaust the int32 id space. Real ids start at 50.
+     */
+    public static final int UNRECORDED_TRANSACTION_ID = 0;
+
+    /** A charge point's last-seen time is kept to this many seconds on the MeterValues path. */
+    static final int SEEN_GRANULARITY_SECONDS = 30;
 
     /** Stores the samples not stored yet; a sample stored before without a transaction gets linked. */
     private void record(ChargePoint cp, int connectorId, ChargingTransaction tx, List<MeterSample> samples,
                         Instant receivedAt) {
+        inserts.store(samples(cp, connectorId, tx, samples, Times.utc(receivedAt)));
+    }
+
+    /** The rows of a report's samples; a sample repeated within the report once. */
+    private static List<MeterValue> samples(ChargePoint cp, int connectorId, ChargingTransaction tx,
+                                            List<MeterSample> samples, OffsetDateTime received) {
         if (samples == null || samples.isEmpty()) {
-            return;
+            return List.of();
         }
-        Set<OffsetDateTime> times = samples.stream().map(s -> Times.utc(s.timestamp())).collect(Collectors.toSet());
-        Map<MeterValue.Key, MeterValue> stored = new HashMap<>();
-        em.createNamedQuery(MeterValue.OF_CONNECTOR_AT, MeterValue.class)
-                .setParameter("cp", cp).setParameter("connector", connectorId).setParameter("times", times)
-                .getResultStream().forEach(m -> stored.put(m.key(), m));
-        OffsetDateTime received = Times.utc(receivedAt);
+        Map<MeterValue.Key, MeterValue> rows = new java.util.LinkedHashMap<>();
         for (MeterSample s : samples) {
-            MeterValue candidate = new MeterValue(cp, connectorId, tx, Times.utc(s.timestamp()), s.value(), s.measurand(),
+            MeterValue row = new MeterValue(cp, connectorId, tx, Times.utc(s.timestamp()), s.value(), s.measurand(),
                     s.phase(), s.unit(), s.context(), s.location(), s.format(), received);
-            MeterValue existing = stored.putIfAbsent(candidate.key(), candidate);
-            if (existing == null) {
-                em.persist(candidate);
-            } else {
-                existing.linkIfUnlinked(tx);
-            }
+            rows.putIfAbsent(row.key(), row);
         }
+        return List.copyOf(rows.values());
     }
 
     @Override
@@ -212,8 +250,5 @@ public class TransactionService implements TransactionQueries {
                 t.getStopReason(), t.energyWh());
     }
 
-    /** A unique id for a start we cannot record (unknown charger): taken from the same sequence. */
-    private int unrecordedTransactionId() {
-        return ((Number) em.createNativeQuery("select nextval('transaction_seq')").getSingleResult()).intValue();
-    }
+
 }

@@ -19,6 +19,7 @@ import org.opencsms.cms.chargepoint.entity.ChargePoint;
 /** A charging transaction; its id is the OCPP transactionId. */
 @Entity
 @Table(name = "charging_transaction")
+@NamedQuery(name = ChargingTransaction.BY_IDS, query = "select t from ChargingTransaction t where t.id in :ids")
 @NamedQuery(name = ChargingTransaction.SAME_START, query = "select t from ChargingTransaction t "
         + "where t.chargePoint = :cp and t.connectorId = :connector and t.idTag = :idTag "
         + "and t.startTimestamp = :timestamp and t.meterStart = :meterStart")
@@ -26,6 +27,7 @@ import org.opencsms.cms.chargepoint.entity.ChargePoint;
 @NamedQuery(name = ChargingTransaction.ACTIVE_OF_TAG, query = "select count(t) from ChargingTransaction t "
         + "where t.idTagKey = :key and t.stopTimestamp is null and t.startStatus = 'ACCEPTED'")
 public class ChargingTransaction {
+    public static final String BY_IDS = "ChargingTransaction.byIds";
     public static final String SAME_START = "ChargingTransaction.sameStart";
     public static final String ACTIVE_OF_TAG = "ChargingTransaction.activeOfTag";
 

@@ -17,20 +17,18 @@ import org.opencsms.cms.chargepoint.entity.ChargePoint;
 
 /**
  * One sampled value. Its identity is (charge point, connector, time, measurand, phase, location,
- * context): the same sample reported twice is stored once.
+ * context, format, unit): the same sample reported twice is stored once, and a signed copy of a raw
+ * reading is kept beside it.
  */
 @Entity
 @Table(name = "meter_value")
-@NamedQuery(name = MeterValue.OF_CONNECTOR_AT, query = "select m from MeterValue m where m.chargePoint = :cp "
-        + "and m.connectorId = :connector and m.sampledAt in :times")
 @NamedQuery(name = MeterValue.OF_TRANSACTION, query = "select m from MeterValue m where m.transaction.id = :tx "
         + "order by m.sampledAt, m.measurand, m.phase, m.location, m.context")
 public class MeterValue {
-    public static final String OF_CONNECTOR_AT = "MeterValue.ofConnectorAt";
     public static final String OF_TRANSACTION = "MeterValue.ofTransaction";
 
     @Id
-    @SequenceGenerator(name = "meter_value_seq", sequenceName = "meter_value_seq", allocationSize = 50)
+    @SequenceGenerator(name = "meter_value_seq", sequenceName = "meter_value_seq", allocationSize = 1000)
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "meter_value_seq")
     private Long id;
     @ManyToOne(optional = false)
@@ -75,22 +73,18 @@ public class MeterValue {
         this.receivedAt = receivedAt;
     }
 
-    /** The identity of a sample among those of one connector. */
-    public record Key(java.time.Instant sampledAt, String measurand, String phase, String location, String context) {
+    /** The identity of a sample among those of one connector (the columns of meter_value_uk). */
+    public record Key(java.time.Instant sampledAt, String measurand, String phase, String location, String context,
+                      String format, String unit) {
     }
 
     public Key key() {
-        return new Key(sampledAt.toInstant(), measurand, phase, location, context);
-    }
-
-    /** A sample first reported without a transaction is linked once a report names it. */
-    public void linkIfUnlinked(ChargingTransaction tx) {
-        if (transaction == null && tx != null) {
-            transaction = tx;
-        }
+        return new Key(sampledAt.toInstant(), measurand, phase, location, context, format, unit);
     }
 
     public ChargingTransaction getTransaction() { return transaction; }
+    public Long getChargePointId() { return chargePoint.getId(); }
+    public int getConnectorId() { return connectorId; }
     public OffsetDateTime getSampledAt() { return sampledAt; }
     public String getValue() { return value; }
     public String getMeasurand() { return measurand; }
@@ -99,4 +93,5 @@ public class MeterValue {
     public String getContext() { return context; }
     public String getLocation() { return location; }
     public String getFormat() { return format; }
+    public OffsetDateTime getReceivedAt() { return receivedAt; }
 }

@@ -3,7 +3,6 @@ package org.opencsms.gateway.ocpp.v16;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 import jakarta.annotation.PostConstruct;
@@ -49,6 +48,7 @@ import org.opencsms.api.ocpp.v16.StatusNotificationResponse;
 import org.opencsms.api.ocpp.v16.StopTransactionRequest;
 import org.opencsms.api.ocpp.v16.StopTransactionResponse;
 import org.opencsms.gateway.cms.CmsClient;
+import org.opencsms.gateway.cms.EventBacklog;
 import org.opencsms.gateway.ocpp.VersionHandler;
 import org.opencsms.gateway.session.ChargerConnection;
 
@@ -62,6 +62,8 @@ import org.opencsms.gateway.session.ChargerConnection;
 public class V16Handler implements VersionHandler {
     @Inject
     CmsClient cms;
+    @Inject
+    EventBacklog backlog;
 
     @FunctionalInterface
     private interface Action {
@@ -104,7 +106,8 @@ public class V16Handler implements VersionHandler {
         if (handler == null) {
             throw codec.registry().knows(action)
                     ? new OcppException(null, RpcError.NOT_SUPPORTED, action + " is not sent by a charge point")
-                    : new OcppException(null, RpcError.NOT_IMPLEMENTED, "Unknown action " + action);
+                    : new OcppException(null, RpcError.NOT_IMPLEMENTED, "Unknown action "
+                            + org.opencsms.api.text.LogText.quote(action));
         }
         return handler.handle(connection.chargePointId(), codec, payload);
     }
@@ -126,9 +129,9 @@ public class V16Handler implements VersionHandler {
     private CompletionStage<Object> statusNotification(String id, OcppCodec codec, JsonObject payload)
             throws OcppException {
         StatusNotificationRequest r = codec.readPayload(StatusNotificationRequest.class, payload);
-        cms.publish(Contract.STATUS_CHANGED, id, new StatusChanged(id, r.connectorId(), r.status().wire(),
-                r.errorCode().wire(), r.info(), r.vendorId(), r.vendorErrorCode(), r.timestamp(), Instant.now()));
-        return done(new StatusNotificationResponse());
+        return publish(Contract.STATUS_CHANGED, id, new StatusChanged(id, r.connectorId(), r.status().wire(),
+                r.errorCode().wire(), r.info(), r.vendorId(), r.vendorErrorCode(), r.timestamp(), Instant.now()),
+                new StatusNotificationResponse());
     }
 
     private CompletionStage<Object> authorize(String id, OcppCodec codec, JsonObject payload) throws OcppException {
@@ -156,24 +159,24 @@ public class V16Handler implements VersionHandler {
 
     private CompletionStage<Object> meterValues(String id, OcppCodec codec, JsonObject payload) throws OcppException {
         MeterValuesRequest r = codec.readPayload(MeterValuesRequest.class, payload);
-        cms.publish(Contract.METER_VALUES, id, new Events.MeterValuesReported(id, r.connectorId(), r.transactionId(),
-                samples(r.meterValue()), Instant.now()));
-        return done(new MeterValuesResponse());
+        return publish(Contract.METER_VALUES, id, new Events.MeterValuesReported(id, r.connectorId(),
+                r.transactionId(), samples(r.meterValue()), Instant.now()), new MeterValuesResponse());
     }
 
     private CompletionStage<Object> diagnosticsStatus(String id, OcppCodec codec, JsonObject payload)
             throws OcppException {
         DiagnosticsStatusNotificationRequest r = codec.readPayload(DiagnosticsStatusNotificationRequest.class, payload);
-        cms.publish(Contract.DIAGNOSTICS_STATUS, id,
-                new Events.DiagnosticsStatusChanged(id, r.status().wire(), Instant.now()));
-        return done(new DiagnosticsStatusNotificationResponse());
+        return publish(Contract.DIAGNOSTICS_STATUS, id,
+                new Events.DiagnosticsStatusChanged(id, r.status().wire(), Instant.now()),
+                new DiagnosticsStatusNotificationResponse());
     }
 
     private CompletionStage<Object> firmwareStatus(String id, OcppCodec codec, JsonObject payload)
             throws OcppException {
         FirmwareStatusNotificationRequest r = codec.readPayload(FirmwareStatusNotificationRequest.class, payload);
-        cms.publish(Contract.FIRMWARE_STATUS, id, new Events.FirmwareStatusChanged(id, r.status().wire(), Instant.now()));
-        return done(new FirmwareStatusNotificationResponse());
+        return publish(Contract.FIRMWARE_STATUS, id,
+                new Events.FirmwareStatusChanged(id, r.status().wire(), Instant.now()),
+                new FirmwareStatusNotificationResponse());
     }
 
     private CompletionStage<Object> dataTransfer(String id, OcppCodec codec, JsonObject payload) throws OcppException {
@@ -198,8 +201,20 @@ public class V16Handler implements VersionHandler {
         return value == null ? fallback : value.wire();
     }
 
-    private static CompletionStage<Object> done(Object response) {
-        return CompletableFuture.completedFuture(response);
+    /**
+     * Publishes a charger's event once the event backlog admits it, then answers: the CALLRESULT
+     * follows the broker's acknowledgement. A backlog over its limit for too long is a CALLERROR
+     * InternalError (the charger sends the event again later); nothing is answered that was not taken.
+     */
+    private <E> CompletionStage<Object> publish(org.opencsms.api.messaging.EventType<E> type, String id, E event,
+                                               Object response) {
+        return backlog.admission().handle((admitted, overload) -> overload).thenCompose(overload -> {
+            if (overload != null) {
+                return java.util.concurrent.CompletableFuture.failedFuture(new OcppException(null, RpcError.INTERNAL,
+                        "the central system is overloaded; send it again later"));
+            }
+            return cms.publishAsync(type, id, event).thenApply(published -> response);
+        });
     }
 
     private static org.opencsms.api.ocpp.v16.IdTagInfo idTagInfo(IdTagInfo info) {

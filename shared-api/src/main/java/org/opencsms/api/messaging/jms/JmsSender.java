@@ -24,14 +24,26 @@ public abstract class JmsSender {
     public abstract void send(Destination destination, String body, Map<String, String> properties, Options options);
 
     /**
+     * Sends without waiting where the broker acknowledges asynchronously (RabbitMQ's publisher
+     * confirms): the future completes when the broker has the message. Null where a send can only
+     * wait (the embedded engine): the caller then sends from a thread that may wait.
+     */
+    public java.util.concurrent.CompletableFuture<Void> sendAsync(Destination destination, String body,
+                                                                Map<String, String> properties, Options options) {
+        return null;
+    }
+
+    /**
      * The node's sender: with CSMS_MESSAGING=rabbitmq one long-lived connection and a pool of
-     * sessions; otherwise the server's own pooled connection factory (a JMS context per send).
+     * sessions; otherwise a pool of long-lived contexts of the server's factory. CSMS_JMS_SESSIONS
+     * [64] sessions (contexts) at most: a persistent send holds one until the broker has the message.
      */
     public static synchronized JmsSender shared(ConnectionFactory factory) {
         if (shared == null) {
+            int sessions = Setting.positiveInt("CSMS_JMS_SESSIONS", 64);
             shared = "rabbitmq".equalsIgnoreCase(Setting.server("messaging", "CSMS_MESSAGING", "embedded"))
-                    ? new PooledJmsSender(factory, Setting.positiveInt("CSMS_JMS_SESSIONS", 16))
-                    : new ContextJmsSender(factory);
+                    ? new PooledJmsSender(factory, sessions)
+                    : new ContextJmsSender(factory, sessions);
         }
         return shared;
     }
@@ -40,21 +52,39 @@ public abstract class JmsSender {
     public static synchronized void closeShared() {
         if (shared instanceof PooledJmsSender pooled) {
             pooled.close();
+        } else if (shared instanceof ContextJmsSender contexts) {
+            contexts.close();
         }
         shared = null;
     }
 
-    /** The embedded engine's managed factory pools connections itself. */
+    /**
+     * The embedded engine: a pool of long-lived JMS contexts (each one connection and one session of
+     * the server's managed factory), so that a send neither opens nor waits for a context: opening one
+     * per send cost most of the gateway's CPU and, with persistent sends waiting for the engine's log,
+     * exhausted the factory's connection pool under load. A synchronous persistent send returns once
+     * the engine has hardened the message.
+     */
     static final class ContextJmsSender extends JmsSender {
-        private final ConnectionFactory factory;
+        private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ContextJmsSender.class.getName());
+        private static final long WAIT_MS = 10_000;
 
-        ContextJmsSender(ConnectionFactory factory) {
+        private final ConnectionFactory factory;
+        private final int size;
+        private final java.util.concurrent.BlockingQueue<JMSContext> idle;
+        private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
+
+        ContextJmsSender(ConnectionFactory factory, int size) {
             this.factory = factory;
+            this.size = size;
+            this.idle = new java.util.concurrent.ArrayBlockingQueue<>(size);
         }
 
         @Override
         public void send(Destination destination, String body, Map<String, String> properties, Options options) {
-            try (JMSContext jms = factory.createContext()) {
+            JMSContext jms = borrow();
+            boolean healthy = false;
+            try {
                 JMSProducer producer = jms.createProducer()
                         .setDeliveryMode(options.deliveryMode())
                         .setTimeToLive(options.timeToLive());
@@ -66,6 +96,56 @@ public abstract class JmsSender {
                 }
                 properties.forEach(producer::setProperty);
                 producer.send(destination, body);
+                healthy = true;
+            } finally {
+                if (healthy && idle.offer(jms)) {
+                    // back in the pool
+                } else {
+                    open.decrementAndGet();
+                    try {
+                        jms.close();
+                    } catch (RuntimeException e) {
+                        LOG.log(java.util.logging.Level.FINE, "closing a JMS context", e);
+                    }
+                }
+            }
+        }
+
+        private JMSContext borrow() {
+            JMSContext jms = idle.poll();
+            if (jms != null) {
+                return jms;
+            }
+            if (open.incrementAndGet() <= size) {
+                try {
+                    return factory.createContext();
+                } catch (RuntimeException e) {
+                    open.decrementAndGet();
+                    throw e;
+                }
+            }
+            open.decrementAndGet();
+            try {
+                jms = idle.poll(WAIT_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            if (jms == null) {
+                throw new jakarta.jms.JMSRuntimeException("no JMS context free within " + WAIT_MS + " ms");
+            }
+            return jms;
+        }
+
+        void close() {
+            java.util.List<JMSContext> all = new java.util.ArrayList<>();
+            idle.drainTo(all);
+            open.addAndGet(-all.size());
+            for (JMSContext jms : all) {
+                try {
+                    jms.close();
+                } catch (RuntimeException e) {
+                    LOG.log(java.util.logging.Level.FINE, "closing a JMS context", e);
+                }
             }
         }
     }

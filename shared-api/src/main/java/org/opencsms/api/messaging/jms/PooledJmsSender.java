@@ -48,6 +48,57 @@ final class PooledJmsSender extends JmsSender {
         this.idle = new ArrayBlockingQueue<>(size);
     }
 
+    /**
+     * A persistent message is handed to the broker and the session goes back to the pool at once;
+     * the future completes with the broker's confirm, on the client's thread. No thread waits.
+     */
+    @Override
+    public CompletableFuture<Void> sendAsync(Destination destination, String body, Map<String, String> properties,
+                                             Options options) {
+        if (options.deliveryMode() != DeliveryMode.PERSISTENT) {
+            return null;
+        }
+        CompletableFuture<Void> confirmed = new CompletableFuture<>();
+        Channel channel = borrow();
+        boolean healthy = false;
+        try {
+            TextMessage message = message(channel, body, properties, options);
+            channel.producer().send(destination, message, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY,
+                    options.timeToLive(), new CompletionListener() {
+                        @Override
+                        public void onCompletion(Message m) {
+                            confirmed.complete(null);
+                        }
+
+                        @Override
+                        public void onException(Message m, Exception e) {
+                            confirmed.completeExceptionally(e);
+                        }
+                    });
+            healthy = true;
+        } catch (JMSException | RuntimeException e) {
+            confirmed.completeExceptionally(new JMSRuntimeException("send to " + destination + " failed: " + e, null, e));
+        } finally {
+            giveBack(channel, healthy);
+        }
+        return confirmed.orTimeout(CONFIRM_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private static TextMessage message(Channel channel, String body, Map<String, String> properties, Options options)
+            throws JMSException {
+        TextMessage message = channel.session().createTextMessage(body);
+        for (Map.Entry<String, String> p : properties.entrySet()) {
+            message.setStringProperty(p.getKey(), p.getValue());
+        }
+        if (options.correlationId() != null) {
+            message.setJMSCorrelationID(options.correlationId());
+        }
+        if (options.replyTo() != null) {
+            message.setJMSReplyTo(options.replyTo());
+        }
+        return message;
+    }
+
     @Override
     public void send(Destination destination, String body, Map<String, String> properties, Options options) {
         Channel channel = borrow();

@@ -1,0 +1,2 @@
+/** Keeping, listing, replaying and deleting dead letters. */
+package org.opencsms.cms.deadletter.boundary;

@@ -1,0 +1,2 @@
+/** The dead-letter table. */
+package org.opencsms.cms.deadletter.entity;

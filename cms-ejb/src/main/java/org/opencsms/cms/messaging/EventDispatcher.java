@@ -1,0 +1,66 @@
+package org.opencsms.cms.messaging;
+
+import java.time.Duration;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.opencsms.api.messaging.Contract;
+import org.opencsms.api.messaging.EventType;
+import org.opencsms.api.messaging.Events.DiagnosticsStatusChanged;
+import org.opencsms.api.messaging.Events.FirmwareStatusChanged;
+import org.opencsms.api.messaging.Events.MeterValuesReported;
+import org.opencsms.api.messaging.Events.NodeAlive;
+import org.opencsms.api.messaging.Events.SessionClosed;
+import org.opencsms.api.messaging.Events.SessionOpened;
+import org.opencsms.api.messaging.Events.StatusChanged;
+import org.opencsms.cms.chargepoint.boundary.StationService;
+import org.opencsms.cms.transaction.boundary.TransactionService;
+import org.opencsms.cms.transaction.control.MeterValueWriter;
+
+/**
+ * Every charger event type and the CMS operation that stores it, for the event listener and for the
+ * replay of dead letters alike. Each operation is idempotent: an event handled twice is stored once.
+ */
+@ApplicationScoped
+public class EventDispatcher {
+    /** A MeterValues event not stored within this time fails (and is redelivered). */
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(60);
+
+    @EJB
+    StationService station;
+    @EJB
+    TransactionService transactions;
+    @Inject
+    MeterValueWriter meterValues;
+
+    private Handlers handlers;
+
+    @PostConstruct
+    void init() {
+        handlers = new Handlers()
+                .onEvent(Contract.STATUS_CHANGED.name(), StatusChanged.class, station::statusChanged)
+                .onEvent(Contract.SESSION_OPENED.name(), SessionOpened.class, station::sessionOpened)
+                .onEvent(Contract.SESSION_CLOSED.name(), SessionClosed.class, station::sessionClosed)
+                .onEvent(Contract.NODE_ALIVE.name(), NodeAlive.class, station::nodeAlive)
+                .onEvent(Contract.METER_VALUES.name(), MeterValuesReported.class, r -> meterValues.store(r, STORE_TIMEOUT))
+                .onEvent(Contract.DIAGNOSTICS_STATUS.name(), DiagnosticsStatusChanged.class, station::diagnosticsStatus)
+                .onEvent(Contract.FIRMWARE_STATUS.name(), FirmwareStatusChanged.class, station::firmwareStatus)
+                .complete(Contract.EVENTS.stream().map(EventType::name).toList());
+    }
+
+    /** An event as the broker delivered it. */
+    void handle(String type, String chargePointId, String body, String messageId) {
+        FaultHook.beforeHandling(type, chargePointId, false);
+        handlers.handle(type, body);
+        FaultHook.afterHandling(type, chargePointId, messageId);
+    }
+
+    /** A kept event, replayed by an operator. */
+    public void replay(String type, String chargePointId, String body) {
+        FaultHook.beforeHandling(type, chargePointId, true);
+        handlers.handle(type, body);
+    }
+}

@@ -1,0 +1,76 @@
+package org.opencsms.cms.messaging;
+
+import java.net.SocketException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.json.JsonException;
+import jakarta.json.bind.JsonbException;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+
+/**
+ * Tells a failure that passes (the database or broker unavailable, a lock that timed out, a
+ * deadlock) from one that will happen again with the same event (a body that cannot be read, a value
+ * the database refuses). The event listener retries the first kind for as long as it takes and keeps
+ * the second kind in the dead-letter store.
+ */
+final class Failures {
+    enum Kind {
+        /** Retry: it will work once the outage is over. */
+        TRANSIENT,
+        /** The same event will fail again: keep it for an operator. */
+        PERMANENT,
+        /** Unknown: retried a few times, then treated as permanent. */
+        UNKNOWN
+    }
+
+    static Kind of(Throwable failure) {
+        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SQLException sql) {
+                Kind k = bySqlState(sql.getSQLState());
+                if (k != null) {
+                    return k;
+                }
+                if (c instanceof SQLTransientException || c instanceof SQLRecoverableException) {
+                    return Kind.TRANSIENT;
+                }
+            }
+            if (c instanceof LockTimeoutException || c instanceof PessimisticLockException
+                    || c instanceof OptimisticLockException || c instanceof SocketException
+                    || c instanceof JMSException || c instanceof JMSRuntimeException
+                    || c instanceof jakarta.resource.ResourceException) {
+                return Kind.TRANSIENT;
+            }
+            if (c instanceof JsonbException || c instanceof JsonException) {
+                return Kind.PERMANENT;
+            }
+            if (c instanceof Handlers.UnknownTypeException) {
+                return Kind.PERMANENT;
+            }
+        }
+        return Kind.UNKNOWN;
+    }
+
+    /** SQL states: 08 connection, 40 rollback / deadlock, 53 resources, 57 operator, 58 system, HYT timeout. */
+    private static Kind bySqlState(String state) {
+        if (state == null || state.length() < 2) {
+            return null;
+        }
+        if (state.equals("55P03") || state.startsWith("HYT")) { // lock not available, timeout
+            return Kind.TRANSIENT;
+        }
+        return switch (state.substring(0, 2)) {
+            case "08", "40", "53", "57", "58" -> Kind.TRANSIENT;
+            case "22", "23", "42" -> Kind.PERMANENT; // data exception, integrity constraint, syntax/access
+            default -> null;
+        };
+    }
+
+    private Failures() {
+    }
+}

@@ -1,0 +1,299 @@
+package org.opencsms.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+import org.opencsms.testkit.Api;
+import org.opencsms.testkit.Charger;
+import org.opencsms.testkit.Reply;
+
+/**
+ * What an unauthenticated or misbehaving charger sends must cost bounded work, get the right answer,
+ * and never hurt the other chargers of the node; nothing it is answered for may be lost.
+ */
+class HostileChargerIT {
+
+    private static Charger registeredCharger(String prefix) {
+        String id = Server.uniqueId(prefix);
+        Server.register("{\"id\":\"" + id + "\"}");
+        return Charger.connect(id);
+    }
+
+    private static void assertCallError(JsonArray answer, String id, String code) {
+        assertEquals(4, answer.getInt(0), answer.toString());
+        assertEquals(id, answer.getString(1), answer.toString());
+        assertEquals(code, answer.getString(2), answer.toString());
+    }
+
+    @Test
+    void aNumberWithAHugeExponentIsAFormationViolationAnsweredAtOnce() {
+        try (Charger c = registeredCharger("EXP")) {
+            long start = System.nanoTime();
+            c.send("[2,\"e1\",\"StatusNotification\",{\"connectorId\":1E-1000000000,\"errorCode\":\"NoError\","
+                    + "\"status\":\"Available\"}]");
+            assertCallError(c.next(), "e1", "FormationViolation");
+            c.send("[2,\"e2\",\"StatusNotification\",{\"connectorId\":1E+1000000000,\"errorCode\":\"NoError\","
+                    + "\"status\":\"Available\"}]");
+            assertCallError(c.next(), "e2", "FormationViolation");
+            assertTrue(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start) < 5, "answered at once");
+            assertTrue(c.ok("Heartbeat", "{}").containsKey("currentTime"), "the session lives on");
+        }
+    }
+
+    @Test
+    void aFiveThousandDigitNumberAndADeepNestingAreFormationViolations() {
+        try (Charger c = registeredCharger("BIG")) {
+            c.send("[2,\"n1\",\"StatusNotification\",{\"connectorId\":" + "9".repeat(5000)
+                    + ",\"errorCode\":\"NoError\",\"status\":\"Available\"}]");
+            assertCallError(c.next(), "n1", "FormationViolation");
+            c.send("[2,\"n2\",\"DataTransfer\",{\"vendorId\":\"x\",\"data\":" + "[".repeat(20_000) + "]".repeat(20_000) + "}]");
+            assertCallError(c.next(), "n2", "FormationViolation");
+            assertTrue(c.ok("Heartbeat", "{}").containsKey("currentTime"), "the session lives on");
+        }
+    }
+
+    @Test
+    void aNulCharacterIsRefusedBeforeTheAnswerAndNothingOfTheMessageIsStored() {
+        String id = Server.uniqueId("NUL");
+        Server.register("{\"id\":\"" + id + "\"}");
+        Sessions.tag("NUL" + id.substring(id.length() - 6), "");
+        try (Charger c = Charger.connect(id)) {
+            int tx = Sessions.startedId(c, 1, "NUL" + id.substring(id.length() - 6), 0, "2026-05-02T10:00:00Z");
+            JsonArray refused = c.call("MeterValues", "{\"connectorId\":1,\"transactionId\":" + tx + ",\"meterValue\":[{"
+                    + "\"timestamp\":\"2026-05-02T10:05:00Z\",\"sampledValue\":[{\"value\":\"1\\u00002\"},"
+                    + "{\"value\":\"7\",\"measurand\":\"Current.Import\",\"unit\":\"A\"}]}]}");
+            assertEquals(4, refused.getInt(0), "refused, not answered and then lost: " + refused);
+            assertEquals("PropertyConstraintViolation", refused.getString(2));
+            Sessions.meter(c, 1, tx, "2026-05-02T10:10:00Z", 500, 8.0);
+            JsonObject t = Server.awaitObject("/api/transactions/" + tx, o -> o.getJsonArray("meterValues").size() == 2);
+            assertFalse(t.toString().contains("10:05:00"), "nothing of the refused message: " + t);
+        }
+    }
+
+    @Test
+    void aFloodOfCallsGetsAnswersForAFewAndCallErrorsForTheRest() {
+        try (Charger c = registeredCharger("FLOOD")) {
+            int n = 12;
+            for (int i = 0; i < n; i++) {
+                c.send("[2,\"f" + i + "\",\"Heartbeat\",{}]");
+            }
+            Map<String, JsonArray> answers = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                JsonArray a = c.next();
+                answers.put(a.getString(1), a);
+            }
+            assertEquals(n, answers.size(), "every CALL answered once");
+            long results = answers.values().stream().filter(a -> a.getInt(0) == 3).count();
+            long refused = answers.values().stream().filter(a -> a.getInt(0) == 4
+                    && "GenericError".equals(a.getString(2))).count();
+            assertTrue(results >= 1 && results <= 5, "one in flight and at most 4 waiting: " + answers.values());
+            assertEquals(n, results + refused, answers.values().toString());
+            assertTrue(c.ok("Heartbeat", "{}").containsKey("currentTime"), "served normally afterwards");
+        }
+    }
+
+    @Test
+    void aChargerThatStopsReadingIsClosedAndTheOthersAreNotSlowedDown() throws Exception {
+        String stuck = Server.uniqueId("STUCK");
+        Server.register("{\"id\":\"" + stuck + "\"}");
+        try (Socket socket = rawUpgrade(stuck); Charger healthy = registeredCharger("HEALTHY")) {
+            Server.awaitObject("/api/charge-points/" + stuck, o -> o.getBoolean("connected"));
+            // thousands of CALLs, never reading an answer: the node's writes to this socket back up
+            CompletableFuture<Void> flood = CompletableFuture.runAsync(() -> {
+                try {
+                    OutputStream out = socket.getOutputStream();
+                    for (int i = 0; i < 40_000; i++) {
+                        out.write(maskedText("[2,\"s" + i + "\",\"Heartbeat\",{}]"));
+                    }
+                    out.flush();
+                } catch (java.io.IOException e) {
+                    // closed by the node: what this test expects sooner or later
+                }
+            });
+            for (int i = 0; i < 10; i++) {
+                long start = System.nanoTime();
+                healthy.ok("Heartbeat", "{}");
+                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                assertTrue(ms < 2000, "another charger's Heartbeat took " + ms + " ms");
+                Thread.sleep(300);
+            }
+            Server.awaitObject("/api/charge-points/" + stuck, o -> !o.getBoolean("connected"));
+            flood.get(60, TimeUnit.SECONDS);
+            assertTrue(Server.log().lines().anyMatch(l -> l.contains(stuck) && (l.contains("does not read its frames")
+                    || l.contains("read nothing of our frames"))), "closed for not reading");
+        }
+    }
+
+    /** A masked WebSocket text frame, as a client must send it. */
+    private static byte[] maskedText(String text) {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        byte[] mask = {1, 2, 3, 4};
+        java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream();
+        frame.write(0x81);
+        if (payload.length < 126) {
+            frame.write(0x80 | payload.length);
+        } else {
+            frame.write(0x80 | 126);
+            frame.write(payload.length >> 8);
+            frame.write(payload.length & 0xff);
+        }
+        frame.writeBytes(mask);
+        for (int i = 0; i < payload.length; i++) {
+            frame.write(payload[i] ^ mask[i % 4]);
+        }
+        return frame.toByteArray();
+    }
+
+    @Test
+    void aStormOfWrongPasswordsDoesNotDelayOtherChargers() throws Exception {
+        String victim = Server.uniqueId("STORM");
+        Server.register("{\"id\":\"" + victim + "\",\"password\":\"0123456789abcdef\"}");
+        HttpClient client = HttpClient.newHttpClient();
+        List<CompletableFuture<WebSocket>> storm = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            storm.add(client.newWebSocketBuilder().subprotocols("ocpp1.6")
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            (victim + ":wrong-" + i).getBytes(StandardCharsets.UTF_8)))
+                    .buildAsync(URI.create(Server.wsBase() + victim), new WebSocket.Listener() {
+                    }));
+        }
+        long start = System.nanoTime();
+        try (Charger healthy = registeredCharger("CALM")) {
+            healthy.ok("BootNotification", "{\"chargePointVendor\":\"V\",\"chargePointModel\":\"M\"}");
+            healthy.ok("Heartbeat", "{}");
+        }
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        assertTrue(ms < 5000, "a healthy charger connected and booted in " + ms + " ms during the storm");
+        for (CompletableFuture<WebSocket> f : storm) {
+            try {
+                f.get(60, TimeUnit.SECONDS).abort();
+                throw new AssertionError("a wrong password was accepted");
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertTrue(e.getCause() instanceof java.net.http.WebSocketHandshakeException, String.valueOf(e.getCause()));
+            }
+        }
+    }
+
+    @Test
+    void credentialsForAnUnregisteredIdAreRefusedLikeAWrongPassword() {
+        String unknown = Server.uniqueId("NOBODY");
+        String known = Server.uniqueId("SOMEBODY");
+        Server.register("{\"id\":\"" + known + "\",\"password\":\"0123456789abcdef\"}");
+        long t0 = System.nanoTime();
+        assertEquals(401, Charger.refusal(unknown, "0123456789abcdef", false));
+        long unknownMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        t0 = System.nanoTime();
+        assertEquals(401, Charger.refusal(known, "fedcba9876543210", false));
+        long knownMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        assertTrue(unknownMs * 3 >= knownMs, "the unknown id costs a password check too: " + unknownMs + " vs "
+                + knownMs + " ms");
+    }
+
+    @Test
+    void aForgedLogLineInAnActionNameStaysOnOneEscapedLine() {
+        String marker = "forged-" + Api.uniqueId("X");
+        try (Charger c = registeredCharger("FORGE")) {
+            JsonArray a = c.call("Heartbeat\\r\\n[AUDIT] " + marker, "{}");
+            assertEquals("NotImplemented", a.getString(2), a.toString());
+        }
+        String log = Server.log();
+        assertTrue(log.contains(marker), "logged");
+        assertFalse(log.lines().anyMatch(l -> l.startsWith("[AUDIT] " + marker)), "no line of its own");
+    }
+
+    @Test
+    void theCommandHistoryDoesNotShowAnAuthorizationKey() throws Exception {
+        String id = Server.uniqueId("KEY");
+        Server.register("{\"id\":\"" + id + "\"}");
+        try (Charger c = Charger.connect(id)) {
+            Server.awaitObject("/api/charge-points/" + id, o -> o.getBoolean("connected"));
+            CompletableFuture<Reply> r = CompletableFuture.supplyAsync(() -> Server.post("/api/charge-points/" + id
+                    + "/commands/ChangeConfiguration", "{\"key\":\"AuthorizationKey\",\"value\":\"s3cret-key-0123456\"}"));
+            JsonArray call = c.next();
+            assertEquals("s3cret-key-0123456", call.getJsonObject(3).getString("value"), "the charger gets it");
+            c.answer(call, "{\"status\":\"Accepted\"}");
+            assertEquals(200, r.get(30, TimeUnit.SECONDS).status());
+        }
+        String history = Server.get("/api/charge-points/" + id + "/commands").body();
+        assertFalse(history.contains("s3cret-key-0123456"), history);
+        assertTrue(history.contains("***"), history);
+    }
+
+    @Test
+    void aChargerWithoutPasswordIsSecurityProfileZeroAndSaidSo() {
+        String id = Server.uniqueId("P0");
+        Server.register("{\"id\":\"" + id + "\"}");
+        assertEquals(0, Server.get("/api/charge-points/" + id).object().getInt("securityProfile"));
+        try (Charger c = Charger.connect(id)) {
+            c.ok("Heartbeat", "{}");
+        }
+        assertTrue(Server.log().lines().anyMatch(l -> l.contains("Charger " + id) && l.contains("security profile 0")));
+    }
+
+    @Test
+    void startTransactionsOfAnUnregisteredChargerTakeNoTransactionIds() {
+        try (Charger c = Charger.connect(Server.uniqueId("GHOST"))) {
+            for (int i = 0; i < 3; i++) {
+                JsonObject start = Sessions.start(c, 1, "ANY", i, "2026-05-03T10:00:0" + i + "Z");
+                assertEquals(0, start.getInt("transactionId"));
+                assertEquals("Invalid", start.getJsonObject("idTagInfo").getString("status"));
+            }
+        }
+    }
+
+    @Test
+    void failedAdminLoginsAreThrottled() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            Reply r = Api.send(Server.API.anonymous("/api/id-tags")
+                    .header("Authorization", org.opencsms.testkit.Target.basic("admin", "guess-" + i)).GET());
+            assertEquals(401, r.status());
+        }
+        assertEquals(401, Server.get("/api/id-tags").status(), "even the right password waits out the penalty");
+        Thread.sleep(1500);
+        assertEquals(200, Server.get("/api/id-tags").status());
+        assertTrue(Server.log().contains("default password 'admin'"), "the default admin password is warned about");
+    }
+
+    /** A WebSocket upgrade on a plain socket, after which the client never reads again. */
+    private static Socket rawUpgrade(String id) throws Exception {
+        Socket socket = new Socket(Server.HOST, Server.HTTP_PORT);
+        socket.setReceiveBufferSize(4096);
+        OutputStream out = socket.getOutputStream();
+        out.write(("GET /ocpp/" + id + " HTTP/1.1\r\nHost: " + Server.HOST + "\r\nUpgrade: websocket\r\n"
+                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                + "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: ocpp1.6\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        InputStream in = socket.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new AssertionError("closed during the upgrade: " + head);
+            }
+            head.append((char) b);
+        }
+        assertTrue(head.toString().startsWith("HTTP/1.1 101"), head.toString());
+        return socket;
+    }
+}

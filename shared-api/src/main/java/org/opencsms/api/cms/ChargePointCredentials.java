@@ -1,0 +1,21 @@
+package org.opencsms.api.cms;
+
+/**
+ * Checks a charger's credentials at its WebSocket upgrade (OCPP security profiles 1 and 2: HTTP Basic
+ * with the AuthorizationKey; profile 2 only over TLS). Called on the node that takes the upgrade,
+ * directly and not over the broker: the upgrade must not wait for a queue that the node's own
+ * threads serve.
+ */
+public interface ChargePointCredentials {
+
+    /** The decision, and the charge point's security profile (0 for one that is not registered). */
+    record Check(HandshakeDecision decision, int securityProfile) {
+    }
+
+    /**
+     * @param minProfile the lowest security profile this deployment accepts (CSMS_MIN_SECURITY_PROFILE):
+     *                   a charge point registered below it, or an unregistered one when it is above 0,
+     *                   is refused as unauthorized
+     */
+    Check check(String chargePointId, String password, boolean secure, int minProfile);
+}
