@@ -35,6 +35,9 @@ class FailoverIT {
         final AtomicBoolean running;
         final List<Node> nodes;
         final java.util.Set<Integer> accepted = ConcurrentHashMap.newKeySet();
+        final java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
+        /** When the last CALLRESULT came (System.nanoTime()). */
+        volatile long lastAccepted;
         volatile Charger charger;
         volatile Node node;
 
@@ -58,11 +61,13 @@ class FailoverIT {
                     }
                     // each value its own timestamp, so each is a distinct sample
                     String at = String.format("2026-07-01T%02d:%02d:%02dZ", m / 3600, (m / 60) % 60, m % 60);
+                    sent.incrementAndGet();
                     JsonArray answer = charger.call("MeterValues", "{\"connectorId\":1,\"transactionId\":" + tx
                             + ",\"meterValue\":[{\"timestamp\":\"" + at + "\",\"sampledValue\":[{\"value\":\"" + m
                             + "\",\"context\":\"Sample.Clock\"}]}]}");
                     if (answer.getInt(0) == 3) {
                         accepted.add(m);
+                        lastAccepted = System.nanoTime();
                     }
                     m++;
                     Node.sleep(50);
@@ -105,7 +110,20 @@ class FailoverIT {
         return reporters;
     }
 
-    private static void assertAcceptedStoredOnce(List<Reporter> reporters) {
+    /**
+     * Every accepted value stored, none twice, none even attempted twice, none set aside; and the load
+     * was real: each charger got at least {@code minimum} values accepted, the last ones after
+     * {@code recovered} (System.nanoTime()), so a system answering CALLERRORs throughout fails.
+     */
+    private static void assertAcceptedStoredOnce(List<Reporter> reporters, int minimum, long recovered,
+                                                 Evidence evidence) {
+        for (Reporter r : reporters) {
+            System.out.printf("FailoverIT: %s sent %d meter values, %d accepted%n", r.id, r.sent.get(),
+                    r.accepted.size());
+            assertTrue(r.accepted.size() >= minimum, r.id + ": at least " + minimum + " values accepted, got "
+                    + r.accepted.size() + " of " + r.sent.get());
+            assertTrue(r.lastAccepted > recovered, r.id + ": values accepted again after the fault");
+        }
         for (Reporter r : reporters) {
             Node.A.await("/api/transactions/" + r.tx, o -> o.getJsonArray("meterValues").size() >= r.accepted.size());
             Node.sleep(1000);
@@ -116,13 +134,17 @@ class FailoverIT {
             assertTrue(stored.containsAll(r.accepted), "every accepted value stored: missing "
                     + r.accepted.stream().filter(a -> !stored.contains(a)).toList());
         }
+        Evidence.assertNoDeadLetters(reporters.stream().map(r -> r.id).toList());
+        evidence.assertNoDuplicateAttempted();
     }
 
     @Test
     void nodeStoppedUnderLoadItsChargersReconnectToTheOtherAndCommandsFollow() throws Exception {
         TwoNodeIT.bothNodesReady();
+        Evidence evidence = Evidence.mark();
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(CHARGERS);
+        long recovered;
         List<Future<Integer>> runs = new ArrayList<>();
         List<Reporter> reporters = startChargers("FO", Node.B, List.of(Node.B, Node.A), running, pool, runs);
         try {
@@ -134,6 +156,7 @@ class FailoverIT {
                     Node.sleep(100);
                 }
             }
+            recovered = System.nanoTime();
             Node.sleep(2000);
             for (Reporter r : reporters) {
                 Reply reply = Node.A.post("/api/charge-points/" + r.id + "/commands/TriggerMessage",
@@ -150,14 +173,16 @@ class FailoverIT {
             Node.B.server("start");
             Node.B.awaitReady(Duration.ofSeconds(180));
         }
-        assertAcceptedStoredOnce(reporters);
+        assertAcceptedStoredOnce(reporters, 20, recovered, evidence);
     }
 
     @Test
     void brokerRestartedUnderLoadTheSystemRecoversAndLosesNothingAccepted() throws Exception {
         TwoNodeIT.bothNodesReady();
+        Evidence evidence = Evidence.mark();
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(CHARGERS * 2);
+        long recovered;
         List<Future<Integer>> runs = new ArrayList<>();
         List<Reporter> reporters = new ArrayList<>();
         reporters.addAll(startChargers("BRA", Node.A, List.of(Node.A, Node.B), running, pool, runs));
@@ -169,6 +194,7 @@ class FailoverIT {
             rabbitmqctl("start_app");
             Node.A.awaitReady(Duration.ofSeconds(120));
             Node.B.awaitReady(Duration.ofSeconds(120));
+            recovered = System.nanoTime();
             Node.sleep(3000);
         } finally {
             running.set(false);
@@ -177,7 +203,7 @@ class FailoverIT {
             }
             pool.shutdownNow();
         }
-        assertAcceptedStoredOnce(reporters);
+        assertAcceptedStoredOnce(reporters, 20, recovered, evidence);
         // and everything works again without a redeploy: boot, commands across nodes
         String id = TwoNodeIT.register("AFTER");
         try (Charger c = Node.B.connect(id)) {

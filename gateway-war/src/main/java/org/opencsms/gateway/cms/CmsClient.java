@@ -149,19 +149,13 @@ public class CmsClient {
      */
     public <E> CompletableFuture<Void> publishAsync(EventType<E> type, String chargePointId, E body) {
         long started = System.nanoTime();
-        CompletableFuture<Void> confirmed;
-        try {
-            confirmed = sender().sendAsync(events, Bodies.toJson(body), Map.of(MessageProperties.TYPE, type.name(),
-                            MessageProperties.CHARGE_POINT_ID, chargePointId, MessageProperties.NODE_ID, nodeId),
-                    new JmsSender.Options(DeliveryMode.PERSISTENT, 0, null, null));
-        } catch (RuntimeException e) {
-            confirmed = CompletableFuture.failedFuture(e);
-        }
-        if (confirmed != null) {
-            // RabbitMQ: the broker's confirm completes it, no thread waits for it; what follows (the
-            // charger's answer) runs on a publisher thread, not on the client's confirm thread
-            return confirmed.whenCompleteAsync((ok, e) -> metrics.eventPublished(System.nanoTime() - started,
-                    e == null), publisher());
+        AmqpEventPublisher amqp = amqpEvents();
+        if (amqp != null) {
+            // RabbitMQ: mandatory and confirmed; the broker's confirm completes it, no thread waits for it;
+            // what follows (the charger's answer) runs on a publisher thread, not on the client's thread
+            return amqp.publish(Bodies.toJson(body), eventProperties(type, chargePointId))
+                    .whenCompleteAsync((ok, e) -> metrics.eventPublished(System.nanoTime() - started, e == null),
+                            publisher());
         }
         try {
             return CompletableFuture.runAsync(() -> publish(type, chargePointId, body), publisher());
@@ -169,6 +163,39 @@ public class CmsClient {
             return CompletableFuture.failedFuture(e);
         }
     }
+
+    private Map<String, String> eventProperties(EventType<?> type, String chargePointId) {
+        return Map.of(MessageProperties.TYPE, type.name(), MessageProperties.CHARGE_POINT_ID, chargePointId,
+                MessageProperties.NODE_ID, nodeId);
+    }
+
+    /** CSMS_MESSAGING=rabbitmq: the AMQP publisher of events (created at the first event or at start-up). */
+    private AmqpEventPublisher amqpEvents() {
+        AmqpEventPublisher p = amqpEvents;
+        if (p == null && RABBITMQ) {
+            synchronized (this) {
+                if (amqpEvents == null) {
+                    amqpEvents = new AmqpEventPublisher(
+                            org.opencsms.api.config.Setting.value("RABBITMQ_URI", "amqp://guest:guest@localhost:5672/"),
+                            Destinations.EVENT_QUEUE_NAME, EVENT_CHANNELS, "csms-events " + nodeId);
+                    amqpEvents.start();
+                }
+                p = amqpEvents;
+            }
+        }
+        return p;
+    }
+
+    /** Start-up: with RabbitMQ, connects the event publisher and declares the event queue before any event. */
+    public void startEvents() {
+        amqpEvents();
+    }
+
+    private static final boolean RABBITMQ = "rabbitmq".equalsIgnoreCase(
+            org.opencsms.api.config.Setting.server("messaging", "CSMS_MESSAGING", "embedded"));
+    /** AMQP channels publishing events; each has any number of events in flight. */
+    private static final int EVENT_CHANNELS = 8;
+    private volatile AmqpEventPublisher amqpEvents;
 
     private java.util.concurrent.ExecutorService publisher() {
         java.util.concurrent.ExecutorService p = publisher;
@@ -188,6 +215,9 @@ public class CmsClient {
         if (publisher != null) {
             publisher.shutdown();
         }
+        if (amqpEvents != null) {
+            amqpEvents.close();
+        }
     }
 
     /** Answers an exchange on the asker's reply destination. */
@@ -203,11 +233,15 @@ public class CmsClient {
      * can follow.
      */
     public <E> void publish(EventType<E> type, String chargePointId, E body) {
+        AmqpEventPublisher amqp = amqpEvents();
+        if (amqp != null) {
+            publishAsync(type, chargePointId, body).join();
+            return;
+        }
         long started = System.nanoTime();
         boolean ok = false;
         try {
-            sender().send(events, Bodies.toJson(body), Map.of(MessageProperties.TYPE, type.name(),
-                            MessageProperties.CHARGE_POINT_ID, chargePointId, MessageProperties.NODE_ID, nodeId),
+            sender().send(events, Bodies.toJson(body), eventProperties(type, chargePointId),
                     new JmsSender.Options(DeliveryMode.PERSISTENT, 0, null, null));
             ok = true;
         } finally {

@@ -180,10 +180,7 @@ public class EventBacklog {
         private synchronized long count(String queue) throws Exception {
             if (channel == null || !channel.isOpen()) {
                 if (connection == null || !connection.isOpen()) {
-                    com.rabbitmq.client.ConnectionFactory factory = new com.rabbitmq.client.ConnectionFactory();
-                    // a lone trailing '/' means the default virtual host '/' (as for the JMS client)
-                    factory.setUri("/".equals(java.net.URI.create(uri).getRawPath())
-                            ? uri.substring(0, uri.length() - 1) : uri);
+                    com.rabbitmq.client.ConnectionFactory factory = AmqpEventPublisher.factory(uri);
                     factory.setAutomaticRecoveryEnabled(false);
                     connection = factory.newConnection("csms-backlog-probe");
                 }

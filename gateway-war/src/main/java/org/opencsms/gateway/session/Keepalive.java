@@ -54,6 +54,7 @@ public class Keepalive {
         LOG.info(() -> "Gateway node " + node + " starting");
         metrics.connectedChargers(registry::count);
         backlog.start("rabbitmq".equalsIgnoreCase(Setting.server("messaging", "CSMS_MESSAGING", "embedded")));
+        cms.startEvents();
         Duration ping = GatewaySettings.pingInterval();
         pings = scheduler.scheduleAtFixedRate(() -> pingAll(ping), ping.toMillis(), ping.toMillis(),
                 TimeUnit.MILLISECONDS);

@@ -13,14 +13,16 @@ record ActivationSettings(String destinationName,
                           int maxDeliveries,
                           long redeliveryDelayMs,
                           long maxRedeliveryDelayMs,
-                          String deadLetterQueue) {
+                          String deadLetterQueue,
+                          boolean amqpMessages) {
 
     long redeliveryDelayMs(int failedAttempts) {
         return Backoff.delayMs(failedAttempts, redeliveryDelayMs, maxRedeliveryDelayMs);
     }
 
     String describe() {
-        StringBuilder sb = new StringBuilder(topic ? "topic " : "queue ").append(destinationName);
+        StringBuilder sb = new StringBuilder(topic ? "topic " : amqpMessages ? "AMQP queue " : "queue ")
+                .append(destinationName);
         if (subscriptionName != null) {
             sb.append(" (subscription ").append(subscriptionName).append(')');
         }

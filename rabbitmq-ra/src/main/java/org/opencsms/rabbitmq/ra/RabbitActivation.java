@@ -1,8 +1,11 @@
 package org.opencsms.rabbitmq.ra;
 
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Command;
 import com.rabbitmq.client.Recoverable;
 import com.rabbitmq.client.RecoveryListener;
 import com.rabbitmq.jms.admin.RMQConnectionFactory;
+import com.rabbitmq.jms.admin.RMQDestination;
 import jakarta.jms.CompletionListener;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
@@ -81,6 +84,11 @@ final class RabbitActivation {
     private volatile Connection connection;
     private volatile com.rabbitmq.client.Connection amqp;
     private volatile long nextAttempt;
+    /**
+     * The broker cancelled consumers of this activation (their queue was deleted): the JMS client only
+     * marks such a consumer finished, so the sessions are replaced, which declares the queue again.
+     */
+    private volatile boolean consumersCancelled;
     private int failedAttempts; // guarded by lifecycle
 
     private final Object deadLetterLock = new Object();
@@ -175,7 +183,7 @@ final class RabbitActivation {
             for (SessionConsumer s : sessions) {
                 dead |= s.channelDead(a);
             }
-            needed = dead || (sessions.size() < settings.maxSessions() && a != null && a.isOpen()
+            needed = dead || ((consumersCancelled || sessions.size() < settings.maxSessions()) && a != null && a.isOpen()
                     && System.currentTimeMillis() >= nextAttempt);
         }
         if (needed) {
@@ -231,6 +239,8 @@ final class RabbitActivation {
         try {
             c = newConnectionFactory().createConnection();
             c.setExceptionListener(e -> LOG.log(Level.FINE, "JMS connection of " + settings.describe(), e));
+            consumersCancelled = false;
+            declareAmqpQueue();
             List<SessionConsumer> opened = new ArrayList<>();
             for (int i = 0; i < settings.maxSessions(); i++) {
                 opened.add(SessionConsumer.open(this, c));
@@ -258,6 +268,23 @@ final class RabbitActivation {
         com.rabbitmq.client.Connection a = amqp;
         if (a == null || !a.isOpen()) {
             return; // automatic recovery is at work
+        }
+        if (consumersCancelled) {
+            if (!sessions.isEmpty()) {
+                LOG.warning("RabbitMQ cancelled the consumers of " + settings.describe()
+                        + " (the queue was deleted?); declaring it and consuming again");
+            }
+            for (SessionConsumer s : sessions) {
+                sessions.remove(s);
+                s.close();
+            }
+            try {
+                declareAmqpQueue();
+            } catch (JMSException | RuntimeException e) {
+                retryLater("Cannot declare " + settings.describe(), e);
+                return; // still cancelled: declared before any session opens
+            }
+            consumersCancelled = false;
         }
         for (SessionConsumer s : sessions) {
             if (s.channel() != null && !s.channel().isOpen()) {
@@ -307,6 +334,20 @@ final class RabbitActivation {
             // of 2 x cores threads: with each listener delivering synchronously, that pool, not maxSessions,
             // would bound the concurrency. One thread per session.
             f.setSharedExecutor(listenerThreads(threads));
+            f.setTrafficListener(new com.rabbitmq.client.TrafficListener() {
+                @Override
+                public void write(Command outbound) {
+                }
+
+                @Override
+                public void read(Command inbound) {
+                    // basic.cancel from the broker (not the cancel-ok of our own closing)
+                    if (inbound.getMethod() instanceof AMQP.Basic.Cancel && isActive()) {
+                        consumersCancelled = true;
+                        scheduleMaintenance();
+                    }
+                }
+            });
             Map<String, Object> properties = new HashMap<>(f.getClientProperties());
             properties.put("connection_name", name);
             f.setClientProperties(properties);
@@ -358,8 +399,29 @@ final class RabbitActivation {
         };
     }
 
+    /**
+     * A queue of plain AMQP messages is not declared by the JMS client: declare it (durable, as the JMS
+     * client declares its queues, so both agree) before consuming.
+     */
+    private void declareAmqpQueue() throws JMSException {
+        com.rabbitmq.client.Connection a = amqp;
+        if (!settings.amqpMessages() || a == null) {
+            return;
+        }
+        try (com.rabbitmq.client.Channel channel = a.createChannel()) {
+            channel.queueDeclare(settings.destinationName(), true, false, false, null);
+        } catch (java.io.IOException | TimeoutException e) {
+            JMSException failure = new JMSException("cannot declare queue " + settings.destinationName() + ": " + e);
+            failure.initCause(e);
+            throw failure;
+        }
+    }
+
     MessageConsumer createConsumer(Session session) throws JMSException {
         String name = settings.destinationName();
+        if (settings.amqpMessages()) {
+            return session.createConsumer(new RMQDestination(name, "", name, name));
+        }
         if (!settings.topic()) {
             return session.createConsumer(session.createQueue(name));
         }

@@ -35,6 +35,10 @@ import java.util.Map;
  * <li>{@code redeliveryDelayMs} (1000) doubling per failed attempt up to {@code maxRedeliveryDelayMs}
  *     (30000).</li>
  * <li>{@code deadLetterQueue} ({@value #DEFAULT_DEAD_LETTER_QUEUE}).</li>
+ * <li>{@code messageFormat}: {@value #JMS_FORMAT} (default), messages sent by JMS clients, or
+ *     {@value #AMQP_FORMAT}, queues only: plain AMQP messages published by AMQP 0-9-1 clients (a text message
+ *     when the header {@code JMSType} is {@code TextMessage}, other headers become string properties).
+ *     The adapter declares such a queue (durable) before it consumes, as the JMS client does for its own.</li>
  * </ul>
  *
  * Numeric properties are {@link Integer} so that their ra.xml type and setter type match on every server.
@@ -46,6 +50,8 @@ public class RabbitActivationSpec implements ActivationSpec, Serializable {
     public static final String QUEUE = "jakarta.jms.Queue";
     public static final String TOPIC = "jakarta.jms.Topic";
     public static final String DEFAULT_DEAD_LETTER_QUEUE = "csms.deadletter";
+    public static final String JMS_FORMAT = "jms";
+    public static final String AMQP_FORMAT = "amqp";
 
     /** Channels per connection are limited (2047 by default); leave room and stay sane. */
     static final int MAX_SESSIONS_LIMIT = 500;
@@ -62,6 +68,7 @@ public class RabbitActivationSpec implements ActivationSpec, Serializable {
     private Integer redeliveryDelayMs = 1000;
     private Integer maxRedeliveryDelayMs = 30000;
     private String deadLetterQueue = DEFAULT_DEAD_LETTER_QUEUE;
+    private String messageFormat = JMS_FORMAT;
 
     private transient ResourceAdapter resourceAdapter;
 
@@ -136,6 +143,12 @@ public class RabbitActivationSpec implements ActivationSpec, Serializable {
         } else if (queue ? dlq.equals(name) : dlq.equals(subscription)) {
             p.put("deadLetterQueue", "deadLetterQueue must differ from the consumed queue, or failing messages would loop");
         }
+        if (!JMS_FORMAT.equals(messageFormat) && !AMQP_FORMAT.equals(messageFormat)) {
+            p.put("messageFormat", "messageFormat must be " + JMS_FORMAT + " or " + AMQP_FORMAT + ", not '"
+                    + messageFormat + "'");
+        } else if (AMQP_FORMAT.equals(messageFormat) && !queue) {
+            p.put("messageFormat", "messageFormat " + AMQP_FORMAT + " only applies to queues");
+        }
         return p;
     }
 
@@ -146,7 +159,7 @@ public class RabbitActivationSpec implements ActivationSpec, Serializable {
                 topic ? blankToNull(messageSelector) : null,
                 topic ? blankToNull(subscriptionName) : null,
                 maxSessions, prefetch, maxDeliveries, redeliveryDelayMs, maxRedeliveryDelayMs,
-                deadLetterQueue.trim());
+                deadLetterQueue.trim(), AMQP_FORMAT.equals(messageFormat));
     }
 
     private static void range(Map<String, String> p, String property, Integer value, int min, int max) {
@@ -265,6 +278,14 @@ public class RabbitActivationSpec implements ActivationSpec, Serializable {
         this.deadLetterQueue = deadLetterQueue;
     }
 
+    public String getMessageFormat() {
+        return messageFormat;
+    }
+
+    public void setMessageFormat(String messageFormat) {
+        this.messageFormat = messageFormat == null ? null : messageFormat.trim();
+    }
+
     @Override
     public String toString() {
         return "RabbitActivationSpec[" + destinationType + " " + destinationName
@@ -272,6 +293,6 @@ public class RabbitActivationSpec implements ActivationSpec, Serializable {
                 + (messageSelector == null ? "" : ", selector " + messageSelector)
                 + ", maxSessions " + maxSessions + ", prefetch " + prefetch + ", maxDeliveries " + maxDeliveries
                 + ", redeliveryDelayMs " + redeliveryDelayMs + ".." + maxRedeliveryDelayMs
-                + ", deadLetterQueue " + deadLetterQueue + "]";
+                + ", deadLetterQueue " + deadLetterQueue + ", messageFormat " + messageFormat + "]";
     }
 }

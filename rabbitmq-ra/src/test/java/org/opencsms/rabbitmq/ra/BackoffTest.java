@@ -35,7 +35,7 @@ class BackoffTest {
 
     @Test
     void settingsUseTheirOwnBounds() {
-        ActivationSettings s = new ActivationSettings("q", false, null, null, 1, 1, 5, 200, 500, "dlq");
+        ActivationSettings s = new ActivationSettings("q", false, null, null, 1, 1, 5, 200, 500, "dlq", false);
         assertEquals(200, s.redeliveryDelayMs(1));
         assertEquals(400, s.redeliveryDelayMs(2));
         assertEquals(500, s.redeliveryDelayMs(3));

@@ -119,6 +119,20 @@ class RabbitActivationSpecTest {
     }
 
     @Test
+    void amqpMessageFormatOnlyOnQueues() {
+        RabbitActivationSpec spec = queue("csms.events");
+        assertFalse(spec.settings().amqpMessages(), "JMS messages by default");
+        spec.setMessageFormat("amqp");
+        assertDoesNotThrow(spec::validate);
+        assertTrue(spec.settings().amqpMessages());
+        spec.setMessageFormat("xml");
+        invalid(spec, "messageFormat");
+        RabbitActivationSpec t = topic("t");
+        t.setMessageFormat("amqp");
+        invalid(t, "messageFormat");
+    }
+
+    @Test
     void topicWithoutSubscriptionIsValid() {
         RabbitActivationSpec spec = topic("csms.events");
         assertDoesNotThrow(spec::validate);

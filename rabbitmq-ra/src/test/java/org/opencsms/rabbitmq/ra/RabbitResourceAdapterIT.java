@@ -278,6 +278,56 @@ class RabbitResourceAdapterIT {
     }
 
     @Test
+    void amqpQueueKeepsWhatWasPublishedBeforeAndComesBackAfterTheQueueWasDeleted() throws Exception {
+        String queue = queue("amqp");
+        // published by a plain AMQP client before anyone consumes: the publisher declared the queue
+        try (Channel ch = broker.amqpChannel()) {
+            ch.queueDeclare(queue, true, false, false, null);
+            publishAmqp(ch, queue, "before", Map.of("type", "StatusChanged"));
+        }
+        RabbitActivationSpec spec = queueSpec(queue);
+        spec.setMessageFormat(RabbitActivationSpec.AMQP_FORMAT);
+        spec.setMaxSessions(2);
+        RecordingEndpointFactory endpoints = new RecordingEndpointFactory();
+        RabbitActivation activation = activate(endpoints, spec);
+        await("the message published before the consumer", () -> endpoints.succeededTexts().contains("before"));
+        assertEquals("StatusChanged", endpoints.received("before").get(0).property("type"),
+                "AMQP headers are the message's string properties");
+
+        // an operator deletes the queue: the broker cancels the consumers; the adapter notices, declares
+        // the queue again and consumes it
+        try (Channel ch = broker.amqpChannel()) {
+            ch.queueDelete(queue);
+        }
+        await("the queue declared again", () -> {
+            try (Channel ch = broker.amqpChannel()) {
+                return ch.queueDeclarePassive(queue).getConsumerCount() == 2;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        try (Channel ch = broker.amqpChannel()) {
+            publishAmqp(ch, queue, "after", Map.of("type", "MeterValues"));
+        }
+        await("consumed again after the deletion", () -> endpoints.succeededTexts().contains("after"));
+        assertTrue(logs.stream().anyMatch(r -> r.getMessage().contains("cancelled the consumers")));
+        assertTrue(activation.isConsuming());
+        adapter.endpointDeactivation(endpoints, spec);
+        assertEquals(0, broker.inspect(queue).getMessageCount());
+    }
+
+    /** A mandatory, persistent text message as the gateway publishes events. */
+    private static void publishAmqp(Channel ch, String queue, String text, Map<String, Object> headers) throws Exception {
+        Map<String, Object> all = new java.util.HashMap<>(headers);
+        all.put("JMSType", "TextMessage");
+        ch.confirmSelect();
+        ch.basicPublish("", queue, true, new AMQP.BasicProperties.Builder().deliveryMode(2)
+                .messageId(UUID.randomUUID().toString()).headers(all).build(),
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ch.waitForConfirmsOrDie(WAIT_MS);
+    }
+
+    @Test
     void deliveryResumesAfterTheBrokerClosesTheConnection() throws Exception {
         String topic = prefix + ".topic";
         RabbitActivationSpec topicSpec = topicSpec(topic, null);
