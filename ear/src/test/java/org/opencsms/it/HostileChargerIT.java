@@ -92,24 +92,61 @@ class HostileChargerIT {
     }
 
     @Test
-    void aFloodOfCallsGetsAnswersForAFewAndCallErrorsForTheRest() {
-        try (Charger c = registeredCharger("FLOOD")) {
+    void aFloodOfCallsGetsAnswersForAFewAndCallErrorsForTheRest() throws Exception {
+        String id = Server.uniqueId("FLOOD");
+        Server.register("{\"id\":\"" + id + "\"}");
+        try (Socket socket = rawUpgrade(id)) {
+            socket.setSoTimeout(30_000);
+            // twelve CALLs in one TCP write: all of them arrive before the first can have been answered
             int n = 12;
+            java.io.ByteArrayOutputStream burst = new java.io.ByteArrayOutputStream();
             for (int i = 0; i < n; i++) {
-                c.send("[2,\"f" + i + "\",\"Heartbeat\",{}]");
+                burst.writeBytes(maskedText("[2,\"f" + i + "\",\"Heartbeat\",{}]"));
             }
+            socket.getOutputStream().write(burst.toByteArray());
+            socket.getOutputStream().flush();
             Map<String, JsonArray> answers = new HashMap<>();
-            for (int i = 0; i < n; i++) {
-                JsonArray a = c.next();
-                answers.put(a.getString(1), a);
+            InputStream in = socket.getInputStream();
+            while (answers.size() < n) {
+                JsonArray a = jakarta.json.Json.createReader(new java.io.StringReader(readText(in))).readArray();
+                assertEquals(null, answers.put(a.getString(1), a), "answered once: " + a);
             }
-            assertEquals(n, answers.size(), "every CALL answered once");
-            long results = answers.values().stream().filter(a -> a.getInt(0) == 3).count();
-            long refused = answers.values().stream().filter(a -> a.getInt(0) == 4
-                    && "GenericError".equals(a.getString(2))).count();
-            assertTrue(results >= 1 && results <= 5, "one in flight and at most 4 waiting: " + answers.values());
-            assertEquals(n, results + refused, answers.values().toString());
-            assertTrue(c.ok("Heartbeat", "{}").containsKey("currentTime"), "served normally afterwards");
+            for (int i = 0; i < n; i++) {
+                JsonArray a = answers.get("f" + i);
+                if (i < 5) {
+                    assertEquals(3, a.getInt(0), "one in flight and 4 waiting are answered: " + answers.values());
+                } else {
+                    assertEquals(4, a.getInt(0), "the excess is refused at once: " + answers.values());
+                    assertEquals("GenericError", a.getString(2), a.toString());
+                }
+            }
+            socket.getOutputStream().write(maskedText("[2,\"after\",\"Heartbeat\",{}]"));
+            JsonArray after = jakarta.json.Json.createReader(new java.io.StringReader(readText(in))).readArray();
+            assertEquals(3, after.getInt(0), "served normally afterwards: " + after);
+        }
+    }
+
+    /** The next text frame from the server (unmasked); control frames (pings) are skipped. */
+    private static String readText(InputStream in) throws java.io.IOException {
+        while (true) {
+            int b0 = in.read();
+            int b1 = in.read();
+            if (b0 < 0 || b1 < 0) {
+                throw new java.io.EOFException("closed by the server");
+            }
+            long length = b1 & 0x7f;
+            if (length == 126) {
+                length = (in.read() << 8) | in.read();
+            } else if (length == 127) {
+                length = java.nio.ByteBuffer.wrap(in.readNBytes(8)).getLong();
+            }
+            byte[] payload = in.readNBytes((int) length);
+            if ((b0 & 0x0f) == 1) {
+                return new String(payload, StandardCharsets.UTF_8);
+            }
+            if ((b0 & 0x0f) == 8) {
+                throw new java.io.EOFException("close frame from the server");
+            }
         }
     }
 
