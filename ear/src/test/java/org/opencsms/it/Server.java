@@ -80,8 +80,14 @@ public final class Server {
     public static String log() {
         StringBuilder all = new StringBuilder();
         for (String file : System.getProperty("csms.logs", System.getProperty("csms.log")).split(",")) {
-            try {
-                all.append(java.nio.file.Files.readString(java.nio.file.Path.of(file))).append('\n');
+            java.nio.file.Path current = java.nio.file.Path.of(file);
+            // rolled-over logs (messages_<time>.log) first, oldest first, then the current one
+            try (java.util.stream.Stream<java.nio.file.Path> rolled = java.nio.file.Files.list(current.getParent())) {
+                for (java.nio.file.Path p : rolled.filter(p -> p.getFileName().toString().matches("messages_.*\\.log"))
+                        .sorted().toList()) {
+                    all.append(java.nio.file.Files.readString(p)).append('\n');
+                }
+                all.append(java.nio.file.Files.readString(current)).append('\n');
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }

@@ -26,7 +26,8 @@ import org.opencsms.cms.platform.CmsMetrics;
  * <ul>
  * <li>a passing failure (database or broker unavailable, lock timeout, deadlock) is rethrown: the broker
  *     redelivers the event, with growing delays up to 5 s (embedded) or 30 s (RabbitMQ), for as long as
- *     it takes;</li>
+ *     it takes; while the database cannot be reached at all, storing pauses on this node and only one
+ *     event every two seconds tries ({@link StorageGate});</li>
  * <li>a failure that will happen again with the same event (unreadable body, a value the database
  *     refuses), or an unknown one that happened {@value #UNKNOWN_FAILURES_BEFORE_KEEPING} times, keeps
  *     the event in the dead-letter store ({@code /api/dead-letters}) and acknowledges it; when the store
@@ -43,6 +44,13 @@ import org.opencsms.cms.platform.CmsMetrics;
 public class EventListener implements MessageListener {
     private static final Logger LOG = Logger.getLogger(EventListener.class.getName());
     static final int UNKNOWN_FAILURES_BEFORE_KEEPING = 5;
+    /** While the database cannot be reached, storing pauses on this node (see {@link StorageGate}). */
+    private static final StorageGate GATE = new StorageGate(System::currentTimeMillis);
+    /**
+     * How long a delivery waits for a paused storing to resume (it goes on at once when it does) before it
+     * goes back to the broker: each return costs the container's error lines, so not every probe interval.
+     */
+    private static final long PAUSED_WAIT_MS = 10_000;
 
     @Inject
     EventDispatcher events;
@@ -82,11 +90,27 @@ public class EventListener implements MessageListener {
         }
         String messageId = messageId(message);
         try {
+            if (!GATE.awaitPass(PAUSED_WAIT_MS)) {
+                throw new StorageGate.Paused();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageGate.Paused();
+        }
+        try {
             events.handle(type, chargePointId, body, messageId);
+            GATE.reachable();
             metrics.eventStored(type, publishedAt(message));
             FAILURES.remove(messageId);
         } catch (RuntimeException e) {
             metrics.eventFailed();
+            if (Failures.databaseUnreachable(e)) {
+                GATE.unreachable(e);
+                LOG.fine(() -> "Event " + LogText.quote(type) + " of " + LogText.quote(chargePointId)
+                        + " not stored, the database cannot be reached; to be redelivered");
+                throw e;
+            }
+            GATE.reachable();
             int failures = FAILURES.merge(messageId, 1, Integer::sum);
             int attempt = Math.max(delivery, failures);
             Failures.Kind kind = Failures.of(e);

@@ -56,6 +56,29 @@ final class Failures {
         return Kind.UNKNOWN;
     }
 
+    /**
+     * Whether the failure says the database cannot be reached at all (no connection, the server shutting
+     * down or starting), as opposed to a failure of this one event.
+     */
+    static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+                    return true;
+                }
+                if (c instanceof SQLRecoverableException || c instanceof java.sql.SQLNonTransientConnectionException
+                        || c instanceof java.sql.SQLTransientConnectionException) {
+                    return true;
+                }
+            }
+            if (c instanceof java.net.ConnectException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** SQL states: 08 connection, 40 rollback / deadlock, 53 resources, 57 operator, 58 system, HYT timeout. */
     private static Kind bySqlState(String state) {
         if (state == null || state.length() < 2) {

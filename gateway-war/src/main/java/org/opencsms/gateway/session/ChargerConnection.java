@@ -34,6 +34,7 @@ public final class ChargerConnection {
     /** When the charger last sent a frame (null: never since the socket opened). */
     private volatile Instant lastHeard;
     private final IncomingCalls incoming;
+    private final ScheduledExecutorService scheduler;
 
     public ChargerConnection(String chargePointId, Session session, OcppVersion version, OcppCodec codec,
                              ScheduledExecutorService scheduler, Duration callTimeout) {
@@ -41,6 +42,7 @@ public final class ChargerConnection {
         this.session = session;
         this.version = version;
         this.codec = codec;
+        this.scheduler = scheduler;
         this.outgoing = new OutgoingCalls(chargePointId, codec, this::send, scheduler, callTimeout);
         this.incoming = new IncomingCalls(org.opencsms.gateway.platform.GatewaySettings.chargerCallsWaiting(),
                 org.opencsms.gateway.platform.GatewaySettings.chargerRate(),
@@ -90,16 +92,58 @@ public final class ChargerConnection {
         try {
             session.getAsyncRemote().sendText(text, result -> {
                 if (!result.isOK()) {
-                    LOG.log(Level.INFO, "Write to " + chargePointId + " failed, closing", result.getException());
-                    close(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "write failed");
+                    writeFailed(text, result.getException());
                     return;
+                }
+                synchronized (this) {
+                    busyRetries = 0;
                 }
                 writeNext();
             });
         } catch (RuntimeException e) {
-            LOG.log(Level.INFO, "Write to " + chargePointId + " failed, closing", e);
-            close(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "write failed");
+            writeFailed(text, e);
         }
+    }
+
+    /** Attempts to write one frame while the container still reported its previous write in progress. */
+    private int busyRetries; // guarded by this
+    static final int MAX_BUSY_RETRIES = 50;
+
+    /**
+     * Liberty runs a write's completion handler before it marks the write finished, so a frame sent
+     * right after (from the handler or another thread) can be refused with "write not allowed ...
+     * another Write or Close is in progress": that frame is written again a moment later. Any other
+     * failure, or a remote endpoint that stays busy, closes the socket (the charger will reconnect).
+     */
+    private void writeFailed(String text, Throwable failure) {
+        if (busy(failure) && session.isOpen()) {
+            int attempt;
+            synchronized (this) {
+                attempt = closing ? Integer.MAX_VALUE : ++busyRetries;
+            }
+            if (attempt <= MAX_BUSY_RETRIES) {
+                try {
+                    scheduler.schedule(() -> write(text), Math.min(attempt, 10), java.util.concurrent.TimeUnit.MILLISECONDS);
+                    return;
+                } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                    // fall through: close
+                }
+            }
+        }
+        LOG.log(Level.INFO, "Write to " + chargePointId + " failed, closing", failure);
+        close(CloseReason.CloseCodes.CLOSED_ABNORMALLY, "write failed");
+    }
+
+    /** The remote endpoint refused a write because another one is still in progress. */
+    static boolean busy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("write not allowed") || m.contains("TEXT_FULL_WRITING")
+                    || m.contains("TEXT_PARTIAL_WRITING"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void writeNext() {
