@@ -46,6 +46,34 @@ public class HandshakeFilter extends HttpFilter {
 
     /** CSMS_MIN_SECURITY_PROFILE [0]: chargers registered below it (and unregistered ones, above 0) get 401. */
     static final int MIN_PROFILE = GatewaySettings.minSecurityProfile();
+    /**
+     * The profile-0 WARNING once per charger and hour: a line per connection made the log (synchronous,
+     * and on the console too) the bottleneck of a reconnect storm.
+     */
+    static final OncePer PROFILE_0_WARNINGS = new OncePer(3_600_000, 20_000);
+
+    /** Whether something keyed by a charger is due again; remembers a bounded number of keys. */
+    static final class OncePer {
+        private final long intervalMs;
+        private final int maxKeys;
+        private final java.util.concurrent.ConcurrentHashMap<String, Long> last = new java.util.concurrent.ConcurrentHashMap<>();
+
+        OncePer(long intervalMs, int maxKeys) {
+            this.intervalMs = intervalMs;
+            this.maxKeys = maxKeys;
+        }
+
+        boolean due(String key, long now) {
+            Long before = last.get(key);
+            if (before != null && now - before < intervalMs) {
+                return false;
+            }
+            if (last.size() >= maxKeys) {
+                last.clear(); // rather warn again than remember without bound
+            }
+            return before == null ? last.putIfAbsent(key, now) == null : last.replace(key, before, now);
+        }
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -94,7 +122,7 @@ public class HandshakeFilter extends HttpFilter {
             case ACCEPT -> {
                 throttle.succeeded(id, address);
                 metrics.handshake("accepted");
-                if (check.securityProfile() == 0) {
+                if (check.securityProfile() == 0 && PROFILE_0_WARNINGS.due(id, now)) {
                     LOG.warning(() -> "Charger " + id + " from " + address + " connects with security profile 0: "
                             + "no password, anyone who knows its id can connect as it (register it with a password, "
                             + "and set CSMS_MIN_SECURITY_PROFILE to refuse profile 0)");

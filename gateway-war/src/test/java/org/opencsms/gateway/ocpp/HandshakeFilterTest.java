@@ -28,4 +28,16 @@ class HandshakeFilterTest {
         assertNull(HandshakeFilter.basicPassword("Basic !!!not-base64", "CP-1"));
         assertNull(HandshakeFilter.basicPassword("Bearer abc", "CP-1"));
     }
+
+    @Test
+    void theProfile0WarningIsDueOncePerChargerAndInterval() {
+        HandshakeFilter.OncePer once = new HandshakeFilter.OncePer(1000, 3);
+        org.junit.jupiter.api.Assertions.assertTrue(once.due("CP-1", 0));
+        org.junit.jupiter.api.Assertions.assertFalse(once.due("CP-1", 999), "not again within the interval");
+        org.junit.jupiter.api.Assertions.assertTrue(once.due("CP-2", 999), "another charger is");
+        org.junit.jupiter.api.Assertions.assertTrue(once.due("CP-1", 1000), "again after the interval");
+        once.due("CP-3", 1000);
+        org.junit.jupiter.api.Assertions.assertTrue(once.due("CP-4", 1000), "beyond the bound it forgets");
+        org.junit.jupiter.api.Assertions.assertTrue(once.due("CP-1", 1001), "forgotten, so warned again");
+    }
 }
