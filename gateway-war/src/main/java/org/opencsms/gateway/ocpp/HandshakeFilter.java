@@ -51,6 +51,10 @@ public class HandshakeFilter extends HttpFilter {
      * and on the console too) the bottleneck of a reconnect storm.
      */
     static final OncePer PROFILE_0_WARNINGS = new OncePer(3_600_000, 20_000);
+    /** ... and at most 10 per second one by one, the rest summed up (see {@link LogBudget}). */
+    public static final org.opencsms.gateway.platform.LogBudget PROFILE_0_LOG = new org.opencsms.gateway.platform.LogBudget(
+            LOG, java.util.logging.Level.WARNING, "chargers with security profile 0 (no password: anyone who knows "
+            + "their id can connect as them)", 10, 20);
 
     /** Whether something keyed by a charger is due again; remembers a bounded number of keys. */
     static final class OncePer {
@@ -65,13 +69,14 @@ public class HandshakeFilter extends HttpFilter {
 
         boolean due(String key, long now) {
             Long before = last.get(key);
-            if (before != null && now - before < intervalMs) {
-                return false;
-            }
+            return before == null || now - before >= intervalMs;
+        }
+
+        void done(String key, long now) {
             if (last.size() >= maxKeys) {
                 last.clear(); // rather warn again than remember without bound
             }
-            return before == null ? last.putIfAbsent(key, now) == null : last.replace(key, before, now);
+            last.put(key, now);
         }
     }
 
@@ -122,10 +127,11 @@ public class HandshakeFilter extends HttpFilter {
             case ACCEPT -> {
                 throttle.succeeded(id, address);
                 metrics.handshake("accepted");
-                if (check.securityProfile() == 0 && PROFILE_0_WARNINGS.due(id, now)) {
-                    LOG.warning(() -> "Charger " + id + " from " + address + " connects with security profile 0: "
-                            + "no password, anyone who knows its id can connect as it (register it with a password, "
-                            + "and set CSMS_MIN_SECURITY_PROFILE to refuse profile 0)");
+                if (check.securityProfile() == 0 && PROFILE_0_WARNINGS.due(id, now)
+                        && PROFILE_0_LOG.log(() -> "Charger " + id + " from " + address + " connects with security profile 0: "
+                                + "no password, anyone who knows its id can connect as it (register it with a password, "
+                                + "and set CSMS_MIN_SECURITY_PROFILE to refuse profile 0)")) {
+                    PROFILE_0_WARNINGS.done(id, now); // one not logged (over the budget) is due again next time
                 }
                 chain.doFilter(new NoSessionRequest(request), response);
             }

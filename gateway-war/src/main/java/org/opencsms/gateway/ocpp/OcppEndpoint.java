@@ -47,6 +47,9 @@ import org.opencsms.gateway.session.SessionRegistry;
 @ServerEndpoint(value = "/ocpp/{chargePointId}", subprotocols = {"ocpp1.6"}, configurator = OcppConfigurator.class)
 public class OcppEndpoint {
     private static final Logger LOG = Logger.getLogger(OcppEndpoint.class.getName());
+    /** Connects and disconnects, one line each up to 20 per second (see {@link LogBudget}). */
+    public static final org.opencsms.gateway.platform.LogBudget CONNECTIONS_LOG = new org.opencsms.gateway.platform.LogBudget(
+            LOG, java.util.logging.Level.INFO, "connects and disconnects of chargers", 20, 40);
     private static final String CONNECTION = ChargerConnection.class.getName();
     private static final int MAX_FRAME = 1024 * 1024;
 
@@ -80,7 +83,7 @@ public class OcppEndpoint {
                 version.codec(), timers.scheduler(), GatewaySettings.callTimeout());
         session.getUserProperties().put(CONNECTION, connection);
         registry.register(connection);
-        LOG.info(() -> "Charger " + connection.chargePointId() + " connected (" + subprotocol + ")");
+        CONNECTIONS_LOG.log(() -> "Charger " + connection.chargePointId() + " connected (" + subprotocol + ")");
         cms.publishAsync(Contract.SESSION_OPENED, connection.chargePointId(), new SessionOpened(
                 connection.chargePointId(), cms.nodeId(), connection.sessionId(), subprotocol, connection.openedAt()))
                 .whenComplete((published, e) -> {
@@ -139,7 +142,7 @@ public class OcppEndpoint {
         connection.outgoing().close();
         connection.incoming().close();
         boolean current = registry.unregister(connection);
-        LOG.info(() -> "Charger " + connection.chargePointId() + " disconnected (" + reason.getCloseCode().getCode()
+        CONNECTIONS_LOG.log(() -> "Charger " + connection.chargePointId() + " disconnected (" + reason.getCloseCode().getCode()
                 + (reason.getReasonPhrase().isEmpty() ? "" : " " + reason.getReasonPhrase())
                 + (current ? "" : ", already replaced") + ")");
         cms.publishAsync(Contract.SESSION_CLOSED, connection.chargePointId(), new SessionClosed(

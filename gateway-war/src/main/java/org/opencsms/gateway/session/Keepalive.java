@@ -72,6 +72,8 @@ public class Keepalive {
     }
 
     private void pingAll(Duration interval) {
+        org.opencsms.gateway.ocpp.OcppEndpoint.CONNECTIONS_LOG.summary();
+        org.opencsms.gateway.ocpp.HandshakeFilter.PROFILE_0_LOG.summary();
         Instant now = Instant.now();
         Duration firstFrame = GatewaySettings.firstFrameLimit();
         Duration silence = GatewaySettings.silenceLimit();
