@@ -87,6 +87,11 @@ final class Failures {
         if (state.equals("55P03") || state.startsWith("HYT")) { // lock not available, timeout
             return Kind.TRANSIENT;
         }
+        if (state.equals("23505")) {
+            // unique violation: usually two events inserting the same new row at once (a node's first
+            // announcement and its first session); retried, the event finds the row
+            return Kind.UNKNOWN;
+        }
         return switch (state.substring(0, 2)) {
             case "08", "40", "53", "57", "58" -> Kind.TRANSIENT;
             case "22", "23", "42" -> Kind.PERMANENT; // data exception, integrity constraint, syntax/access

@@ -1,0 +1,23 @@
+package org.opencsms.cms.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.SQLException;
+
+import org.junit.jupiter.api.Test;
+
+class FailuresTest {
+    @Test
+    void aConcurrentInsertOfTheSameRowIsRetriedBeforeTheEventIsKept() {
+        // the first announcement of a node raced its first session: both inserted the node's row
+        assertEquals(Failures.Kind.UNKNOWN, Failures.of(new RuntimeException(new SQLException("duplicate key", "23505"))));
+    }
+
+    @Test
+    void otherConstraintViolationsAreKeptAtOnceAndOutagesRetried() {
+        assertEquals(Failures.Kind.PERMANENT, Failures.of(new SQLException("null value", "23502")));
+        assertEquals(Failures.Kind.PERMANENT, Failures.of(new SQLException("invalid byte sequence", "22021")));
+        assertEquals(Failures.Kind.TRANSIENT, Failures.of(new SQLException("refused", "08001")));
+        assertEquals(Failures.Kind.TRANSIENT, Failures.of(new SQLException("deadlock", "40P01")));
+    }
+}
