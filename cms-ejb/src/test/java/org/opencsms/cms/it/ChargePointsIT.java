@@ -246,6 +246,26 @@ class ChargePointsIT extends CmsDeployment {
     }
 
     @Test
+    void aMinimumSecurityProfileRefusesChargePointsBelowIt() {
+        String open = uniqueId("p0");
+        admin.register(new NewChargePoint(open, null, null));
+        String basic = uniqueId("p1");
+        admin.register(new NewChargePoint(basic, "0123456789abcdef", null));
+        String tls = uniqueId("p2");
+        admin.register(new NewChargePoint(tls, "0123456789abcdef", 2));
+        // CSMS_MIN_SECURITY_PROFILE=1: profile 0 and unregistered ids are refused
+        assertEquals(HandshakeDecision.UNAUTHORIZED, credentials.check(open, null, true, 1).decision());
+        assertEquals(HandshakeDecision.UNAUTHORIZED, credentials.check(uniqueId("anon"), null, true, 1).decision());
+        assertEquals(HandshakeDecision.ACCEPT, credentials.check(basic, "0123456789abcdef", false, 1).decision());
+        // =2: profile 1 too
+        assertEquals(HandshakeDecision.UNAUTHORIZED, credentials.check(basic, "0123456789abcdef", true, 2).decision());
+        assertEquals(HandshakeDecision.ACCEPT, credentials.check(tls, "0123456789abcdef", true, 2).decision());
+        // =0 (the default): all of them, each with what its profile asks for
+        assertEquals(HandshakeDecision.ACCEPT, credentials.check(open, null, false, 0).decision());
+        assertEquals(HandshakeDecision.INSECURE_TRANSPORT, credentials.check(tls, "0123456789abcdef", false, 0).decision());
+    }
+
+    @Test
     void chargePointWithoutPasswordIsAccepted() {
         String id = uniqueId("nopw");
         admin.register(new NewChargePoint(id, null, null));
