@@ -136,10 +136,18 @@ public class EventListener implements MessageListener {
 
     private static long publishedAt(Message message) {
         try {
-            return message.getJMSTimestamp();
+            return millis(message.getJMSTimestamp());
         } catch (JMSException e) {
             return 0;
         }
+    }
+
+    /**
+     * The publish time in ms: events published as plain AMQP messages carry AMQP's timestamp, which is
+     * in seconds, and the RabbitMQ JMS client hands it on unconverted (the backlog age read 56 years).
+     */
+    static long millis(long timestamp) {
+        return timestamp > 0 && timestamp < 100_000_000_000L ? timestamp * 1000 : timestamp;
     }
 
     /** Into the dead-letter store, then acknowledged; if the store cannot take it, it stays with the broker. */

@@ -20,4 +20,11 @@ class FailuresTest {
         assertEquals(Failures.Kind.TRANSIENT, Failures.of(new SQLException("refused", "08001")));
         assertEquals(Failures.Kind.TRANSIENT, Failures.of(new SQLException("deadlock", "40P01")));
     }
+
+    @Test
+    void anAmqpTimestampInSecondsIsReadAsMilliseconds() {
+        assertEquals(1_796_000_000_000L, EventListener.millis(1_796_000_000L));
+        assertEquals(1_796_000_000_123L, EventListener.millis(1_796_000_000_123L));
+        assertEquals(0, EventListener.millis(0));
+    }
 }
