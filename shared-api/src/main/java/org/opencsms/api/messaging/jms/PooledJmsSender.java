@@ -64,17 +64,7 @@ final class PooledJmsSender extends JmsSender {
         try {
             TextMessage message = message(channel, body, properties, options);
             channel.producer().send(destination, message, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY,
-                    options.timeToLive(), new CompletionListener() {
-                        @Override
-                        public void onCompletion(Message m) {
-                            confirmed.complete(null);
-                        }
-
-                        @Override
-                        public void onException(Message m, Exception e) {
-                            confirmed.completeExceptionally(e);
-                        }
-                    });
+                    options.timeToLive(), completing(confirmed));
             healthy = true;
         } catch (JMSException | RuntimeException e) {
             confirmed.completeExceptionally(new JMSRuntimeException("send to " + destination + " failed: " + e, null, e));
@@ -82,6 +72,21 @@ final class PooledJmsSender extends JmsSender {
             giveBack(channel, healthy);
         }
         return confirmed.orTimeout(CONFIRM_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Completes the future with the broker's confirm of an asynchronous send. */
+    private static CompletionListener completing(CompletableFuture<Void> confirmed) {
+        return new CompletionListener() {
+            @Override
+            public void onCompletion(Message m) {
+                confirmed.complete(null);
+            }
+
+            @Override
+            public void onException(Message m, Exception e) {
+                confirmed.completeExceptionally(e);
+            }
+        };
     }
 
     private static TextMessage message(Channel channel, String body, Map<String, String> properties, Options options)
@@ -104,30 +109,11 @@ final class PooledJmsSender extends JmsSender {
         Channel channel = borrow();
         boolean healthy = false;
         try {
-            TextMessage message = channel.session().createTextMessage(body);
-            for (Map.Entry<String, String> p : properties.entrySet()) {
-                message.setStringProperty(p.getKey(), p.getValue());
-            }
-            if (options.correlationId() != null) {
-                message.setJMSCorrelationID(options.correlationId());
-            }
-            if (options.replyTo() != null) {
-                message.setJMSReplyTo(options.replyTo());
-            }
+            TextMessage message = message(channel, body, properties, options);
             if (options.deliveryMode() == DeliveryMode.PERSISTENT) {
                 CompletableFuture<Void> confirmed = new CompletableFuture<>();
                 channel.producer().send(destination, message, DeliveryMode.PERSISTENT, Message.DEFAULT_PRIORITY,
-                        options.timeToLive(), new CompletionListener() {
-                            @Override
-                            public void onCompletion(Message m) {
-                                confirmed.complete(null);
-                            }
-
-                            @Override
-                            public void onException(Message m, Exception e) {
-                                confirmed.completeExceptionally(e);
-                            }
-                        });
+                        options.timeToLive(), completing(confirmed));
                 confirmed.get(CONFIRM_TIMEOUT_MS, TimeUnit.MILLISECONDS);
             } else {
                 channel.producer().send(destination, message, DeliveryMode.NON_PERSISTENT, Message.DEFAULT_PRIORITY,
