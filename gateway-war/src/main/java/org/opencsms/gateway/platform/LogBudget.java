@@ -63,8 +63,4 @@ public final class LogBudget {
                     + " per second)");
         }
     }
-
-    long suppressed() {
-        return suppressed.get();
-    }
 }
