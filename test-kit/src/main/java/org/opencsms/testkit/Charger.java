@@ -204,11 +204,18 @@ public final class Charger implements AutoCloseable {
 
     /** The next frame the central system sent. */
     public JsonArray next() {
-        JsonArray frame = poll(WAIT);
-        if (frame == null) {
-            throw new AssertionError("no frame within " + WAIT.toSeconds() + " s");
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonArray frame = poll(Duration.ofMillis(200));
+            if (frame != null) {
+                return frame;
+            }
+            if (isClosed() && frames.isEmpty()) {
+                // as a charger notices a closed socket: at once, not after its call timeout
+                throw new AssertionError("socket closed before the next frame came");
+            }
         }
-        return frame;
+        throw new AssertionError("no frame within " + WAIT.toSeconds() + " s");
     }
 
     /** The next frame if one arrives within the given time, else null. */

@@ -26,8 +26,9 @@ import com.rabbitmq.client.ConnectionFactory;
  * {@code messageFormat=amqp}: a text message (header {@code JMSType=TextMessage}) whose other headers are
  * its string properties.
  * <p>
- * A few channels, each in confirm mode; a publish holds its channel only for the write. A failed channel
- * or connection is replaced at the next publish; while the broker is unreachable publishes fail at once.
+ * A few channels, each in confirm mode; a publish holds its channel only for the write, which runs on the
+ * caller's executor, never on the socket's thread. A failed channel or connection is replaced at the next
+ * publish; while the broker is unreachable publishes fail at once.
  */
 final class AmqpEventPublisher implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(AmqpEventPublisher.class.getName());
@@ -70,9 +71,18 @@ final class AmqpEventPublisher implements AutoCloseable {
      * The future completes when the broker has confirmed the event, and fails when the broker refused it,
      * no queue took it, or no confirm came within {@value #CONFIRM_TIMEOUT_MS} ms.
      */
-    CompletableFuture<Void> publish(String body, Map<String, String> properties) {
+    CompletableFuture<Void> publish(String body, Map<String, String> properties, java.util.concurrent.Executor executor) {
         PublisherChannel channel = channels[Math.floorMod(next.getAndIncrement(), channels.length)];
-        return channel.publish(body, properties).orTimeout(CONFIRM_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        // the write (and, after a failure, the reconnect) runs on the executor and counts against the
+        // timeout: the caller, a socket's thread, never waits for a broker that is starting or hung
+        CompletableFuture<Void> confirmed;
+        try {
+            confirmed = CompletableFuture.supplyAsync(() -> channel.publish(body, properties), executor)
+                    .thenCompose(f -> f);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return confirmed.orTimeout(CONFIRM_TIMEOUT_MS, TimeUnit.MILLISECONDS);
     }
 
     private synchronized Connection connection() throws IOException {
@@ -86,6 +96,11 @@ final class AmqpEventPublisher implements AutoCloseable {
             ConnectionFactory factory = factory(uri);
             factory.setAutomaticRecoveryEnabled(false);
             factory.setConnectionTimeout(5_000);
+            // a broker that is starting accepts the socket before it answers: bound every wait of a
+            // publisher thread (the defaults are 10 s for the handshake and 10 minutes for a channel call)
+            factory.setHandshakeTimeout(5_000);
+            factory.setChannelRpcTimeout(5_000);
+            factory.setShutdownTimeout(2_000);
             connection = factory.newConnection(connectionName);
             declared = false;
             return connection;

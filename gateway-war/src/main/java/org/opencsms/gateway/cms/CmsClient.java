@@ -153,7 +153,7 @@ public class CmsClient {
         if (amqp != null) {
             // RabbitMQ: mandatory and confirmed; the broker's confirm completes it, no thread waits for it;
             // what follows (the charger's answer) runs on a publisher thread, not on the client's thread
-            return amqp.publish(Bodies.toJson(body), eventProperties(type, chargePointId))
+            return amqp.publish(Bodies.toJson(body), eventProperties(type, chargePointId), publisher())
                     .whenCompleteAsync((ok, e) -> metrics.eventPublished(System.nanoTime() - started, e == null),
                             publisher());
         }
