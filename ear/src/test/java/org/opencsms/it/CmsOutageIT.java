@@ -13,6 +13,7 @@ import jakarta.json.JsonArray;
 
 import org.junit.jupiter.api.Test;
 import org.opencsms.testkit.Charger;
+import org.opencsms.testkit.Reply;
 
 /**
  * The CMS stops answering (its request listener paused through Liberty's pause command): chargers
@@ -34,8 +35,11 @@ class CmsOutageIT {
                 assertEquals(4, answer.getInt(0), answer.toString());
                 assertEquals("InternalError", answer.getString(2));
                 assertFalse(charger.isClosed());
-                assertEquals(503, Server.send(HttpRequest.newBuilder(
-                        URI.create(Server.httpBase() + "/health/ready"))).status());
+                for (String path : new String[] {"/health/ready", "/health"}) {
+                    Reply health = Server.send(HttpRequest.newBuilder(URI.create(Server.httpBase() + path)));
+                    assertEquals(503, health.status(), path);
+                    Server.assertNoExceptionText(health.body());
+                }
             } finally {
                 server("resume");
             }

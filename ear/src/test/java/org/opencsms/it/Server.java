@@ -76,6 +76,20 @@ public final class Server {
         return API.awaitObject(path, condition, Duration.ofSeconds(15));
     }
 
+    /**
+     * Fails if a public answer (health, an error body) shows an exception's text: a class name, a stack
+     * frame, a driver's or the broker's message.
+     */
+    public static void assertNoExceptionText(String body) {
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("Exception|\\bat [a-z]+\\.|java\\.|jakarta\\.|org\\.(opencsms|postgresql|eclipse|h2)|com\\.(ibm|rabbitmq)"
+                        + "|Caused by|Connection refused|PSQL|SQLState|ERROR:")
+                .matcher(body);
+        if (m.find()) {
+            throw new AssertionError("exception text '" + m.group() + "' in a public answer: " + body);
+        }
+    }
+
     /** The logs of every node of the test run (events are handled by whichever node takes them). */
     public static String log() {
         StringBuilder all = new StringBuilder();

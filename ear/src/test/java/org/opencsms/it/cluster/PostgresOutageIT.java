@@ -98,6 +98,12 @@ class PostgresOutageIT {
             Charger c = node.connect(id);
             meters.add(new Meter(id, TwoNodeIT.start(c), c, running));
         }
+        // a charger with a password, to connect during the outage: its password must reach no log line
+        String guarded = org.opencsms.it.Server.uniqueId("PGPW");
+        String secret = "Pw-" + java.util.UUID.randomUUID();
+        String wrong = "Wrong-" + java.util.UUID.randomUUID();
+        assertEquals(201, Node.A.post("/api/charge-points", "{\"id\":\"" + guarded + "\",\"password\":\""
+                + secret + "\"}").status());
         ExecutorService pool = Executors.newFixedThreadPool(CHARGERS);
         List<Future<Void>> runs = new ArrayList<>();
         boolean databaseStopped = false;
@@ -108,7 +114,10 @@ class PostgresOutageIT {
             Node.sleep(10_000);
             postgres("stop");
             databaseStopped = true;
-            Node.sleep(OUTAGE.toMillis());
+            long outageEnds = System.nanoTime() + OUTAGE.toNanos();
+            Node.sleep(15_000);
+            duringTheOutage(guarded, secret, wrong);
+            Node.sleep(Math.max(0, TimeUnit.NANOSECONDS.toMillis(outageEnds - System.nanoTime())));
             postgres("start");
             databaseStopped = false;
             Node.sleep(10_000);
@@ -151,9 +160,30 @@ class PostgresOutageIT {
             assertTrue(missing.isEmpty(), m.id + ": every answered value stored; missing " + missing.size()
                     + " of " + m.accepted.size());
         }
+        String log = org.opencsms.it.Server.log();
+        assertTrue(!log.contains(secret) && !log.contains(wrong), "no password in any log line");
         // nothing stored twice (checked per value), nothing kept aside, no duplicate even attempted
         Evidence.assertNoDeadLetters(meters.stream().map(m -> m.id).toList());
         evidence.assertNoDuplicateAttempted();
+    }
+
+    /**
+     * With the database gone: readiness is down on both nodes and says so without an exception's text;
+     * a charger with a password cannot be checked, and neither its right nor a wrong password is let in.
+     */
+    private static void duringTheOutage(String guarded, String secret, String wrong) {
+        for (Node node : List.of(Node.A, Node.B)) {
+            for (String path : List.of("/health/ready", "/health")) {
+                org.opencsms.testkit.Reply health = node.get(path);
+                assertEquals(503, health.status(), node.name() + " " + path + ": " + health.body());
+                org.opencsms.it.Server.assertNoExceptionText(health.body());
+            }
+            for (String password : List.of(secret, wrong)) {
+                int status = Charger.refusalAt("ws://" + org.opencsms.it.Server.HOST + ":" + node.httpPort() + "/ocpp/",
+                        guarded, password, false);
+                assertTrue(status == 503 || status == 401, "no upgrade without a password check: " + status);
+            }
+        }
     }
 
     /** The values stored for the transaction; fails when one is stored twice. */

@@ -73,14 +73,16 @@ public final class GatewaySettings {
     }
 
     /**
-     * How long a socket may stay silent (no frame at all) before it is closed: twice the heartbeat
-     * interval given to chargers (CSMS_HEARTBEAT_INTERVAL [300]) plus a minute; one that has sent
-     * nothing since it opened, a minute.
+     * CSMS_SILENCE_TIMEOUT: seconds a socket may stay silent (no frame; pongs do not count) after its
+     * first frame before it is closed; by default twice the heartbeat interval given to chargers
+     * (CSMS_HEARTBEAT_INTERVAL [300]) plus a minute.
      */
     public static Duration silenceLimit() {
-        return Duration.ofSeconds(2L * Setting.positiveInt("CSMS_HEARTBEAT_INTERVAL", 300) + 60);
+        int heartbeat = Setting.positiveInt("CSMS_HEARTBEAT_INTERVAL", 300);
+        return Duration.ofSeconds(Setting.positiveInt("CSMS_SILENCE_TIMEOUT", 2 * heartbeat + 60));
     }
 
+    /** CSMS_FIRST_FRAME_TIMEOUT [60]: seconds a new socket may stay silent before it is closed. */
     public static Duration firstFrameLimit() {
         return Duration.ofSeconds(Setting.positiveInt("CSMS_FIRST_FRAME_TIMEOUT", 60));
     }
