@@ -33,7 +33,7 @@ import org.opencsms.api.messaging.Contract;
 import org.opencsms.api.messaging.Destinations;
 import org.opencsms.api.messaging.ErrorReply;
 import org.opencsms.api.messaging.MessageProperties;
-import org.opencsms.api.messaging.jms.JmsSender;
+import org.opencsms.messaging.jms.JmsSender;
 import org.opencsms.cms.authorization.boundary.IdTagService;
 import org.opencsms.cms.chargepoint.boundary.StationService;
 import org.opencsms.cms.transaction.boundary.TransactionService;
@@ -60,8 +60,8 @@ public class RequestListener implements MessageListener {
     @EJB
     TransactionService transactions;
 
-    @Resource(lookup = Destinations.CONNECTION_FACTORY)
-    ConnectionFactory connectionFactory;
+    @jakarta.inject.Inject
+    org.opencsms.cms.platform.CmsSender sender;
 
     private Handlers handlers;
     @jakarta.inject.Inject
@@ -120,7 +120,7 @@ public class RequestListener implements MessageListener {
             LOG.warning(() -> "Request " + org.opencsms.api.text.LogText.quote(type) + " without a reply destination");
             return;
         }
-        JmsSender.shared(connectionFactory).send(replyTo, Bodies.toJson(reply),
+        sender.get().send(replyTo, Bodies.toJson(reply),
                 Map.of(MessageProperties.TYPE, type, MessageProperties.OUTCOME, outcome),
                 new JmsSender.Options(DeliveryMode.NON_PERSISTENT, REPLY_TTL_MS, correlationId, null));
     }

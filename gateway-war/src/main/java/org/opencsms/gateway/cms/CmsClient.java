@@ -11,7 +11,6 @@ import java.util.logging.Logger;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.Destination;
 import jakarta.jms.Queue;
@@ -24,7 +23,7 @@ import org.opencsms.api.messaging.Destinations;
 import org.opencsms.api.messaging.ErrorReply;
 import org.opencsms.api.messaging.EventType;
 import org.opencsms.api.messaging.MessageProperties;
-import org.opencsms.api.messaging.jms.JmsSender;
+import org.opencsms.messaging.jms.JmsSender;
 import org.opencsms.gateway.platform.GatewaySettings;
 
 /**
@@ -36,8 +35,8 @@ import org.opencsms.gateway.platform.GatewaySettings;
 public class CmsClient {
     private static final Logger LOG = Logger.getLogger(CmsClient.class.getName());
 
-    @Resource(lookup = Destinations.CONNECTION_FACTORY)
-    ConnectionFactory connectionFactory;
+    @jakarta.inject.Inject
+    GatewaySender sender;
     @Resource(lookup = Destinations.REQUEST_QUEUE)
     Queue requests;
     @Resource(lookup = Destinations.REPLY_QUEUE)
@@ -273,7 +272,7 @@ public class CmsClient {
     }
 
     private JmsSender sender() {
-        return JmsSender.shared(connectionFactory);
+        return sender.get();
     }
 
     public String nodeId() {

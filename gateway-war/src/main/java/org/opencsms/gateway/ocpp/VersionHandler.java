@@ -4,8 +4,8 @@ import java.util.concurrent.CompletionStage;
 
 import jakarta.json.JsonObject;
 
-import org.opencsms.api.ocpp.OcppException;
-import org.opencsms.api.ocpp.OcppVersion;
+import org.opencsms.ocpp.OcppException;
+import org.opencsms.ocpp.OcppVersion;
 import org.opencsms.gateway.session.ChargerConnection;
 
 /** Answers the CALLs of chargers speaking one OCPP version, mapping them to version-neutral CMS calls. */

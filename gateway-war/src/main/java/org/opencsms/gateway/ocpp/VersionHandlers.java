@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
-import org.opencsms.api.ocpp.OcppVersion;
+import org.opencsms.ocpp.OcppVersion;
 
 /** One handler per OCPP version served; a version without one fails the deployment. */
 @ApplicationScoped

@@ -3,13 +3,9 @@ package org.opencsms.gateway.rest;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.ejb.EJB;
-import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -17,86 +13,55 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
-import org.opencsms.api.cms.ChargePointAdmin;
-import org.opencsms.api.cms.ChargePointView;
-import org.opencsms.api.cms.ChargerCommands;
-import org.opencsms.api.cms.CmsException;
+import org.opencsms.api.cms.ChargePointCommands;
 import org.opencsms.api.cms.CommandView;
+import org.opencsms.api.cms.SentCommand;
 import org.opencsms.api.messaging.CommandResult;
-import org.opencsms.api.ocpp.ActionDef;
-import org.opencsms.api.ocpp.Direction;
-import org.opencsms.api.ocpp.OcppException;
-import org.opencsms.api.ocpp.OcppVersion;
-import org.opencsms.gateway.cms.CmsClient;
 import org.opencsms.gateway.platform.GatewaySettings;
 
 /**
- * Commands to chargers: {@code POST /api/charge-points/{id}/commands/{Action}} with the OCPP request
- * payload. 400 invalid payload or action, 404 unknown charger, 409 not connected, 200 with the
- * charger's CALLRESULT payload, 502 with its CALLERROR (or an invalid answer), 504 no answer in time.
+ * Commands to charge points: {@code POST /api/charge-points/{id}/commands/{Action}} with the OCPP request
+ * payload. 400 invalid payload or action, 404 unknown charge point, 409 not connected, 200 with the
+ * charge point's CALLRESULT payload, 502 with its CALLERROR (or an invalid answer), 504 no answer in
+ * time. The CMS's {@link ChargePointCommands#send} does all of it; this maps its result to HTTP, with an
+ * asynchronous response: no container thread waits for a charge point.
  */
 @Path("charge-points/{id}/commands")
 @Produces(MediaType.APPLICATION_JSON)
 public class CommandResource {
-    /** Beyond the charger's call timeout: the command may wait behind a CALL in flight. */
-    private static final Duration ROUTING_MARGIN = Duration.ofSeconds(5);
+    /** Only if the CMS never completed the command (it always does, at its own timeout). */
+    private static final Duration SAFETY_MARGIN = Duration.ofSeconds(15);
 
     @EJB
-    ChargerCommands commands;
-    @EJB
-    ChargePointAdmin chargePoints;
-    @Inject
-    CmsClient cms;
+    ChargePointCommands commands;
     @Context
     SecurityContext security;
 
     @POST
     @Path("{action}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response send(@PathParam("id") String id, @PathParam("action") String action, String body) {
-        ChargePointView cp = chargePoints.find(id).orElseThrow(() -> new NotFoundException("no charge point " + id));
-        OcppVersion version = OcppVersion.fromSubprotocol(cp.ocppVersion()).orElse(OcppVersion.OCPP16);
-        ActionDef<?, ?> def = version.registry().find(action, Direction.CSMS_TO_CHARGER)
-                .orElseThrow(() -> new BadRequest("unknown command " + action + " for " + version.subprotocol()));
-        JsonObject payload = parse(body);
+    public void send(@PathParam("id") String id, @PathParam("action") String action, String body,
+                     @Suspended AsyncResponse async) {
+        async.setTimeout(GatewaySettings.callTimeout().plus(SAFETY_MARGIN).toSeconds(), TimeUnit.SECONDS);
+        async.setTimeoutHandler(r -> r.resume(ErrorMappers.error(504, "no answer for the command to " + id)));
         try {
-            version.codec().readPayload(def.requestType(), payload);
-        } catch (OcppException e) {
-            return ErrorMappers.error(400, "invalid " + action + " payload", e.violations());
+            commands.send(id, action, parse(body).toString(), caller())
+                    .whenComplete((sent, failure) -> async.resume(failure == null ? response(sent) : failure));
+        } catch (RuntimeException e) {
+            async.resume(e);
         }
-        Duration wait = GatewaySettings.callTimeout().plus(ROUTING_MARGIN);
-        String correlationId = cms.newCorrelationId();
-        CompletableFuture<CommandResult> answer = cms.await(correlationId, CommandResult.class, action, wait);
-        long commandId;
-        try {
-            commandId = commands.dispatch(id, action, payload.toString(), caller(), correlationId);
-        } catch (CmsException | jakarta.ejb.EJBException e) {
-            answer.cancel(false);
-            throw e;
-        }
-        CommandResult result;
-        try {
-            result = answer.get(wait.toMillis() + 1000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-            result = CommandResult.of(CommandResult.Outcome.TIMEOUT,
-                    "no answer from the node holding " + id + " within " + wait.toSeconds() + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            result = CommandResult.of(CommandResult.Outcome.TIMEOUT, "interrupted");
-        }
-        commands.completed(commandId, result);
-        return response(commandId, result);
     }
 
     @GET
@@ -106,7 +71,9 @@ public class CommandResource {
         return commands.history(id, PageParams.offset(offset), PageParams.limit(limit));
     }
 
-    private static Response response(long commandId, CommandResult result) {
+    private static Response response(SentCommand sent) {
+        long commandId = sent.commandId();
+        CommandResult result = sent.result();
         return switch (result.outcome()) {
             case RESULT -> Response.ok(parse(result.payload())).header("X-Command-Id", commandId).build();
             case CALL_ERROR, INVALID_RESPONSE -> {

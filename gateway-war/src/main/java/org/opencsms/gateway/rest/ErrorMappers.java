@@ -39,7 +39,7 @@ public final class ErrorMappers {
     public static class CmsExceptionMapper implements ExceptionMapper<CmsException> {
         @Override
         public Response toResponse(CmsException e) {
-            return error(status(e), e.getMessage());
+            return error(status(e), e.getMessage(), e.violations());
         }
     }
 
@@ -87,7 +87,7 @@ public final class ErrorMappers {
         @Override
         public Response toResponse(EJBException e) {
             if (e.getCause() instanceof CmsException cms) {
-                return error(status(cms), cms.getMessage());
+                return error(status(cms), cms.getMessage(), cms.violations());
             }
             LOG.log(Level.WARNING, "Request failed", e);
             return error(500, "internal error; see the server log");

@@ -12,8 +12,8 @@ import java.util.logging.Logger;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
-import org.opencsms.api.ocpp.OcppCodec;
-import org.opencsms.api.ocpp.OcppVersion;
+import org.opencsms.ocpp.OcppCodec;
+import org.opencsms.ocpp.OcppVersion;
 
 /**
  * One charger's open WebSocket on this node. Frames are written one at a time (a WebSocket remote

@@ -13,10 +13,10 @@ import jakarta.json.JsonStructure;
 
 import org.opencsms.api.messaging.CommandResult;
 import org.opencsms.api.messaging.CommandResult.Outcome;
-import org.opencsms.api.ocpp.ActionDef;
-import org.opencsms.api.ocpp.Direction;
-import org.opencsms.api.ocpp.OcppCodec;
-import org.opencsms.api.ocpp.OcppException;
+import org.opencsms.ocpp.ActionDef;
+import org.opencsms.ocpp.Direction;
+import org.opencsms.ocpp.OcppCodec;
+import org.opencsms.ocpp.OcppException;
 
 /**
  * Runs a command on a charger connected to this node: queued behind any CALL in flight to it, and

@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import org.opencsms.api.config.Setting;
 import org.opencsms.api.messaging.Contract;
 import org.opencsms.api.messaging.Events.NodeAlive;
-import org.opencsms.api.messaging.jms.JmsSender;
 import org.opencsms.gateway.cms.CmsClient;
 import org.opencsms.gateway.platform.GatewayMetrics;
 import org.opencsms.gateway.platform.GatewaySettings;
@@ -68,7 +67,6 @@ public class Keepalive {
             pings.cancel(false);
             alive.cancel(false);
         }
-        JmsSender.closeShared();
     }
 
     private void pingAll(Duration interval) {

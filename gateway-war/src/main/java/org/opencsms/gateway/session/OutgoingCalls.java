@@ -12,9 +12,9 @@ import java.util.logging.Logger;
 
 import jakarta.json.JsonObject;
 
-import org.opencsms.api.ocpp.CallError;
-import org.opencsms.api.ocpp.CallResult;
-import org.opencsms.api.ocpp.OcppCodec;
+import org.opencsms.ocpp.CallError;
+import org.opencsms.ocpp.CallResult;
+import org.opencsms.ocpp.OcppCodec;
 
 /**
  * Our CALLs to one charger: at most one in flight, the rest queued behind it, each with a timeout.

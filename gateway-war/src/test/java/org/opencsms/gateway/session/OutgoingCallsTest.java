@@ -22,9 +22,9 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.opencsms.api.ocpp.CallError;
-import org.opencsms.api.ocpp.CallResult;
-import org.opencsms.api.ocpp.OcppVersion;
+import org.opencsms.ocpp.CallError;
+import org.opencsms.ocpp.CallResult;
+import org.opencsms.ocpp.OcppVersion;
 
 /** The per-connection discipline of our CALLs: one in flight, queued, timed out, never mismatched. */
 class OutgoingCallsTest {

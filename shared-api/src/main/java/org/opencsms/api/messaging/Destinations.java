@@ -18,6 +18,11 @@ public final class Destinations {
      * the charger is connected.
      */
     public static final String COMMAND_TOPIC = "jms/csms/Commands";
+    /**
+     * What became of the commands this node's CMS sent: each node binds this name to its own physical
+     * queue, and the CMS's command reply listener consumes it.
+     */
+    public static final String COMMAND_REPLY_QUEUE = "jms/csms/CommandReplies";
 
     private Destinations() {
     }

@@ -35,7 +35,26 @@ public class CommandRecords {
     public record Opened(long commandId, String targetNode, String ocppVersion) {
     }
 
-    /** @throws CmsException NOT_FOUND for an unknown charger, CONFLICT when it is not connected */
+    /**
+     * The OCPP version the charge point last connected with (a subprotocol name such as "ocpp1.6").
+     *
+     * @throws CmsException NOT_FOUND for an unknown charge point
+     */
+    public String ocppVersion(String chargePointId) {
+        return chargePoint(chargePointId).getOcppVersion();
+    }
+
+    /** Closes, as TIMEOUT, the commands still open that were sent before {@code cutoff}; returns how many. */
+    public int expireOpenBefore(OffsetDateTime cutoff) {
+        return em.createNamedQuery(ChargerCommandRecord.EXPIRE_OPEN)
+                .setParameter("outcome", CommandResult.Outcome.TIMEOUT.name())
+                .setParameter("description", "no answer recorded: the node that sent the command stopped waiting")
+                .setParameter("now", Times.now())
+                .setParameter("cutoff", cutoff)
+                .executeUpdate();
+    }
+
+    /** @throws CmsException NOT_FOUND for an unknown charge point, CONFLICT when it is not connected */
     public Opened open(String chargePointId, String action, String payload, String requestedBy) {
         ChargePoint cp = chargePoint(chargePointId);
         OffsetDateTime now = Times.now();

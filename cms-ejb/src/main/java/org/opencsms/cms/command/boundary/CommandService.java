@@ -1,76 +1,130 @@
 package org.opencsms.cms.command.boundary;
 
+import java.io.StringReader;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.jms.ConnectionFactory;
+import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.jms.Queue;
 import jakarta.jms.Topic;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
 
-import org.opencsms.api.cms.ChargerCommands;
+import org.opencsms.api.cms.ChargePointCommands;
+import org.opencsms.api.cms.CmsException;
+import org.opencsms.api.cms.CmsException.Kind;
 import org.opencsms.api.cms.CommandView;
+import org.opencsms.api.cms.SentCommand;
 import org.opencsms.api.config.Setting;
 import org.opencsms.api.messaging.Bodies;
 import org.opencsms.api.messaging.ChargerCommand;
 import org.opencsms.api.messaging.CommandResult;
 import org.opencsms.api.messaging.Destinations;
 import org.opencsms.api.messaging.MessageProperties;
-import org.opencsms.api.messaging.jms.JmsSender;
+import org.opencsms.messaging.jms.JmsSender;
+import org.opencsms.cms.platform.CmsSender;
+import org.opencsms.ocpp.ActionDef;
+import org.opencsms.ocpp.Direction;
+import org.opencsms.ocpp.OcppException;
+import org.opencsms.ocpp.OcppVersion;
 
 /**
- * Records commands and publishes them on the command topic for the node that, per the shared record
- * of connections, holds the charger's socket. The reply goes to the reply queue of the node this
- * bean runs on, which is the node of the REST call waiting for it. The command is recorded (and
- * committed) before it is published, outside any transaction: no XA between database and broker.
+ * The command exchange, start to end: validates the command against the charge point's OCPP version,
+ * records it (committed before anything is sent: no XA between database and broker), publishes it on
+ * the command topic for the node that, per the shared record of connections, holds the socket, and
+ * hands back a stage that {@link PendingCommands} completes with the answer from this node's command
+ * reply queue or with a timeout, after completing the record.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class CommandService implements ChargerCommands {
+public class CommandService implements ChargePointCommands {
     static final String COMMAND_TYPE = "Command";
+    /** Beyond the charge point's call timeout: the command may wait behind a CALL in flight. */
+    static final Duration ROUTING_MARGIN = Duration.ofSeconds(5);
+    private static final String CORRELATION_PREFIX = "command-";
 
     @EJB
     CommandRecords records;
-    @Resource(lookup = Destinations.CONNECTION_FACTORY)
-    ConnectionFactory connectionFactory;
+    @EJB
+    PendingCommands pending;
+    @Inject
+    CmsSender sender;
     @Resource(lookup = Destinations.COMMAND_TOPIC)
     Topic commands;
-    @Resource(lookup = Destinations.REPLY_QUEUE)
+    @Resource(lookup = Destinations.COMMAND_REPLY_QUEUE)
     Queue replies;
 
     @Override
-    public long dispatch(String chargePointId, String action, String payload, String requestedBy,
-                         String correlationId) {
+    public CompletionStage<SentCommand> send(String chargePointId, String action, String payload, String requestedBy) {
+        validate(records.ocppVersion(chargePointId), action, payload);
         CommandRecords.Opened opened = records.open(chargePointId, action, payload, requestedBy);
+        Duration wait = Setting.callTimeout().plus(ROUTING_MARGIN);
+        CompletionStage<CommandResult> answer = pending.expect(opened.commandId(), wait,
+                "no answer from the node holding " + chargePointId + " within " + wait.toSeconds() + " s");
         try {
-            JmsSender.shared(connectionFactory).send(commands, Bodies.toJson(new ChargerCommand(opened.commandId(),
+            sender.get().send(commands, Bodies.toJson(new ChargerCommand(opened.commandId(),
                             chargePointId, opened.ocppVersion(), action, payload)),
                     Map.of(MessageProperties.TYPE, COMMAND_TYPE, MessageProperties.CHARGE_POINT_ID, chargePointId,
                             MessageProperties.TARGET_NODE, opened.targetNode(), MessageProperties.ACTION, action),
-                    // a command nobody waits for any more must not reach the charger late
-                    new JmsSender.Options(DeliveryMode.NON_PERSISTENT, Setting.callTimeout().toMillis() + 5_000,
-                            correlationId, replies));
+                    // a command nobody waits for any more must not reach the charge point late
+                    new JmsSender.Options(DeliveryMode.NON_PERSISTENT, wait.toMillis(),
+                            correlationId(opened.commandId()), replies));
         } catch (JMSRuntimeException e) {
-            records.completed(opened.commandId(), CommandResult.of(CommandResult.Outcome.NOT_CONNECTED,
+            pending.complete(opened.commandId(), CommandResult.of(CommandResult.Outcome.NOT_CONNECTED,
                     "could not publish the command: " + e.getMessage()));
             throw e;
         }
-        return opened.commandId();
-    }
-
-    @Override
-    public void completed(long commandId, CommandResult result) {
-        records.completed(commandId, result);
+        return answer.thenApply(result -> new SentCommand(opened.commandId(), result));
     }
 
     @Override
     public List<CommandView> history(String chargePointId, int offset, int limit) {
         return records.history(chargePointId, offset, limit);
+    }
+
+    /** The correlation id of a command's exchange: its record's id, unique across nodes. */
+    static String correlationId(long commandId) {
+        return CORRELATION_PREFIX + commandId;
+    }
+
+    /** The command a reply's correlation id names, or -1 for one that names none. */
+    public static long commandId(String correlationId) {
+        if (correlationId == null || !correlationId.startsWith(CORRELATION_PREFIX)) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(correlationId.substring(CORRELATION_PREFIX.length()));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** @throws CmsException INVALID: an action the version does not send to charge points, a payload off its schema */
+    static void validate(String ocppVersion, String action, String payload) {
+        OcppVersion version = OcppVersion.fromSubprotocol(ocppVersion).orElse(OcppVersion.OCPP16);
+        ActionDef<?, ?> def = version.registry().find(action, Direction.CSMS_TO_CHARGER)
+                .orElseThrow(() -> new CmsException(Kind.INVALID, "unknown command " + action + " for "
+                        + version.subprotocol()));
+        JsonObject json;
+        try {
+            json = Json.createReader(new StringReader(payload)).readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw new CmsException(Kind.INVALID, "a JSON object with the OCPP request payload is required");
+        }
+        try {
+            version.codec().readPayload(def.requestType(), json);
+        } catch (OcppException e) {
+            throw new CmsException(Kind.INVALID, "invalid " + action + " payload", e.violations());
+        }
     }
 }

@@ -20,8 +20,11 @@ import org.opencsms.cms.chargepoint.entity.ChargePoint;
 @Table(name = "charger_command")
 @NamedQuery(name = ChargerCommandRecord.OF_CHARGE_POINT, query = "select c from ChargerCommandRecord c "
         + "where c.chargePoint = :cp order by c.id desc")
+@NamedQuery(name = ChargerCommandRecord.EXPIRE_OPEN, query = "update ChargerCommandRecord c set c.outcome = :outcome, "
+        + "c.errorDescription = :description, c.completedAt = :now where c.outcome is null and c.requestedAt < :cutoff")
 public class ChargerCommandRecord {
     public static final String OF_CHARGE_POINT = "ChargerCommandRecord.ofChargePoint";
+    public static final String EXPIRE_OPEN = "ChargerCommandRecord.expireOpen";
 
     @Id
     @SequenceGenerator(name = "charger_command_seq", sequenceName = "charger_command_seq", allocationSize = 50)

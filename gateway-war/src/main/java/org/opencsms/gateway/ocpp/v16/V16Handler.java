@@ -16,37 +16,37 @@ import org.opencsms.api.messaging.Events;
 import org.opencsms.api.messaging.Events.StatusChanged;
 import org.opencsms.api.messaging.IdTagInfo;
 import org.opencsms.api.messaging.MeterSample;
-import org.opencsms.api.ocpp.ActionDef;
-import org.opencsms.api.ocpp.Direction;
-import org.opencsms.api.ocpp.OcppCodec;
-import org.opencsms.api.ocpp.OcppException;
-import org.opencsms.api.ocpp.OcppVersion;
-import org.opencsms.api.ocpp.RpcError;
-import org.opencsms.api.ocpp.WireEnum;
-import org.opencsms.api.ocpp.v16.AuthorizationStatus;
-import org.opencsms.api.ocpp.v16.AuthorizeRequest;
-import org.opencsms.api.ocpp.v16.AuthorizeResponse;
-import org.opencsms.api.ocpp.v16.BootNotificationRequest;
-import org.opencsms.api.ocpp.v16.BootNotificationResponse;
-import org.opencsms.api.ocpp.v16.DataTransferRequest;
-import org.opencsms.api.ocpp.v16.DataTransferResponse;
-import org.opencsms.api.ocpp.v16.DataTransferStatus;
-import org.opencsms.api.ocpp.v16.DiagnosticsStatusNotificationRequest;
-import org.opencsms.api.ocpp.v16.DiagnosticsStatusNotificationResponse;
-import org.opencsms.api.ocpp.v16.FirmwareStatusNotificationRequest;
-import org.opencsms.api.ocpp.v16.FirmwareStatusNotificationResponse;
-import org.opencsms.api.ocpp.v16.HeartbeatRequest;
-import org.opencsms.api.ocpp.v16.HeartbeatResponse;
-import org.opencsms.api.ocpp.v16.MeterValue;
-import org.opencsms.api.ocpp.v16.MeterValuesRequest;
-import org.opencsms.api.ocpp.v16.MeterValuesResponse;
-import org.opencsms.api.ocpp.v16.RegistrationStatus;
-import org.opencsms.api.ocpp.v16.StartTransactionRequest;
-import org.opencsms.api.ocpp.v16.StartTransactionResponse;
-import org.opencsms.api.ocpp.v16.StatusNotificationRequest;
-import org.opencsms.api.ocpp.v16.StatusNotificationResponse;
-import org.opencsms.api.ocpp.v16.StopTransactionRequest;
-import org.opencsms.api.ocpp.v16.StopTransactionResponse;
+import org.opencsms.ocpp.ActionDef;
+import org.opencsms.ocpp.Direction;
+import org.opencsms.ocpp.OcppCodec;
+import org.opencsms.ocpp.OcppException;
+import org.opencsms.ocpp.OcppVersion;
+import org.opencsms.ocpp.RpcError;
+import org.opencsms.ocpp.WireEnum;
+import org.opencsms.ocpp.v16.AuthorizationStatus;
+import org.opencsms.ocpp.v16.AuthorizeRequest;
+import org.opencsms.ocpp.v16.AuthorizeResponse;
+import org.opencsms.ocpp.v16.BootNotificationRequest;
+import org.opencsms.ocpp.v16.BootNotificationResponse;
+import org.opencsms.ocpp.v16.DataTransferRequest;
+import org.opencsms.ocpp.v16.DataTransferResponse;
+import org.opencsms.ocpp.v16.DataTransferStatus;
+import org.opencsms.ocpp.v16.DiagnosticsStatusNotificationRequest;
+import org.opencsms.ocpp.v16.DiagnosticsStatusNotificationResponse;
+import org.opencsms.ocpp.v16.FirmwareStatusNotificationRequest;
+import org.opencsms.ocpp.v16.FirmwareStatusNotificationResponse;
+import org.opencsms.ocpp.v16.HeartbeatRequest;
+import org.opencsms.ocpp.v16.HeartbeatResponse;
+import org.opencsms.ocpp.v16.MeterValue;
+import org.opencsms.ocpp.v16.MeterValuesRequest;
+import org.opencsms.ocpp.v16.MeterValuesResponse;
+import org.opencsms.ocpp.v16.RegistrationStatus;
+import org.opencsms.ocpp.v16.StartTransactionRequest;
+import org.opencsms.ocpp.v16.StartTransactionResponse;
+import org.opencsms.ocpp.v16.StatusNotificationRequest;
+import org.opencsms.ocpp.v16.StatusNotificationResponse;
+import org.opencsms.ocpp.v16.StopTransactionRequest;
+import org.opencsms.ocpp.v16.StopTransactionResponse;
 import org.opencsms.gateway.cms.CmsClient;
 import org.opencsms.gateway.cms.EventBacklog;
 import org.opencsms.gateway.ocpp.VersionHandler;
@@ -217,7 +217,7 @@ public class V16Handler implements VersionHandler {
         });
     }
 
-    private static org.opencsms.api.ocpp.v16.IdTagInfo idTagInfo(IdTagInfo info) {
+    private static org.opencsms.ocpp.v16.IdTagInfo idTagInfo(IdTagInfo info) {
         AuthorizationStatus status = switch (info.status()) {
             case ACCEPTED -> AuthorizationStatus.ACCEPTED;
             case BLOCKED -> AuthorizationStatus.BLOCKED;
@@ -225,7 +225,7 @@ public class V16Handler implements VersionHandler {
             case INVALID -> AuthorizationStatus.INVALID;
             case CONCURRENT_TX -> AuthorizationStatus.CONCURRENT_TX;
         };
-        return new org.opencsms.api.ocpp.v16.IdTagInfo(info.expiryDate(), info.parentIdTag(), status);
+        return new org.opencsms.ocpp.v16.IdTagInfo(info.expiryDate(), info.parentIdTag(), status);
     }
 
     private static DataTransferStatus dataTransferStatus(Calls.DataTransferStatus status) {

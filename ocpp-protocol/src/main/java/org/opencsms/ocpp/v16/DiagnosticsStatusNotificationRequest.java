@@ -1,0 +1,5 @@
+package org.opencsms.ocpp.v16;
+
+public record DiagnosticsStatusNotificationRequest(
+        DiagnosticsStatus status) {
+}

@@ -1,0 +1,4 @@
+package org.opencsms.ocpp.v16;
+
+public record DiagnosticsStatusNotificationResponse() {
+}

@@ -1,0 +1,10 @@
+package org.opencsms.ocpp.v16;
+
+import org.opencsms.ocpp.MaxLength;
+import org.opencsms.ocpp.Optional;
+
+import java.util.List;
+
+public record GetConfigurationRequest(
+        @Optional List<@MaxLength(50) String> key) {
+}

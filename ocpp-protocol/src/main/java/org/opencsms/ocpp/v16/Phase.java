@@ -1,0 +1,28 @@
+package org.opencsms.ocpp.v16;
+
+import org.opencsms.ocpp.WireEnum;
+
+/** Phase of a sampled value. */
+public enum Phase implements WireEnum {
+    L1("L1"),
+    L2("L2"),
+    L3("L3"),
+    N("N"),
+    L1_N("L1-N"),
+    L2_N("L2-N"),
+    L3_N("L3-N"),
+    L1_L2("L1-L2"),
+    L2_L3("L2-L3"),
+    L3_L1("L3-L1");
+
+    private final String wire;
+
+    Phase(String wire) {
+        this.wire = wire;
+    }
+
+    @Override
+    public String wire() {
+        return wire;
+    }
+}

@@ -1,7 +1,0 @@
-package org.opencsms.api.ocpp;
-
-import jakarta.json.JsonObject;
-
-/** {@code [2, messageId, action, payload]} */
-public record Call(String messageId, String action, JsonObject payload) implements Frame {
-}

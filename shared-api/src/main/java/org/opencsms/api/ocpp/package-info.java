@@ -1,3 +1,0 @@
-/** Version-neutral OCPP-J layer: RPC framing, error kinds, action registries and the record codec.
- *  Each OCPP version contributes its typed messages and one {@link org.opencsms.api.ocpp.ActionRegistry}. */
-package org.opencsms.api.ocpp;

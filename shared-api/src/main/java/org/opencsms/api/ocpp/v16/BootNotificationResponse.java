@@ -1,9 +1,0 @@
-package org.opencsms.api.ocpp.v16;
-
-import java.time.Instant;
-
-public record BootNotificationResponse(
-        RegistrationStatus status,
-        Instant currentTime,
-        Integer interval) {
-}

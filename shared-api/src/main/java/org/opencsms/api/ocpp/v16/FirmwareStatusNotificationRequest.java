@@ -1,5 +1,0 @@
-package org.opencsms.api.ocpp.v16;
-
-public record FirmwareStatusNotificationRequest(
-        FirmwareStatus status) {
-}

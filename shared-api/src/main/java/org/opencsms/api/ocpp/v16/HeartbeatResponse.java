@@ -1,7 +1,0 @@
-package org.opencsms.api.ocpp.v16;
-
-import java.time.Instant;
-
-public record HeartbeatResponse(
-        Instant currentTime) {
-}
