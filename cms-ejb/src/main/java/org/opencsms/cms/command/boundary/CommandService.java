@@ -16,13 +16,13 @@ import jakarta.jms.Topic;
 
 import org.opencsms.api.cms.ChargerCommands;
 import org.opencsms.api.cms.CommandView;
-import org.opencsms.api.config.Setting;
 import org.opencsms.api.messaging.Bodies;
 import org.opencsms.api.messaging.ChargerCommand;
 import org.opencsms.api.messaging.CommandResult;
 import org.opencsms.api.messaging.Destinations;
 import org.opencsms.api.messaging.MessageProperties;
 import org.opencsms.api.messaging.jms.JmsSender;
+import org.opencsms.cms.platform.Settings;
 
 /**
  * Records commands and publishes them on the command topic for the node that, per the shared record
@@ -54,7 +54,7 @@ public class CommandService implements ChargerCommands {
                     Map.of(MessageProperties.TYPE, COMMAND_TYPE, MessageProperties.CHARGE_POINT_ID, chargePointId,
                             MessageProperties.TARGET_NODE, opened.targetNode(), MessageProperties.ACTION, action),
                     // a command nobody waits for any more must not reach the charger late
-                    new JmsSender.Options(DeliveryMode.NON_PERSISTENT, Setting.callTimeout().toMillis() + 5_000,
+                    new JmsSender.Options(DeliveryMode.NON_PERSISTENT, Settings.callTimeout().toMillis() + 5_000,
                             correlationId, replies));
         } catch (JMSRuntimeException e) {
             records.completed(opened.commandId(), CommandResult.of(CommandResult.Outcome.NOT_CONNECTED,
