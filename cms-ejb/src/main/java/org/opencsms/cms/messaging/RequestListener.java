@@ -120,7 +120,7 @@ public class RequestListener implements MessageListener {
             LOG.warning(() -> "Request " + org.opencsms.api.text.LogText.quote(type) + " without a reply destination");
             return;
         }
-        JmsSender.shared(connectionFactory).send(replyTo, Bodies.toJson(reply),
+        JmsSender.shared(connectionFactory, org.opencsms.cms.platform.Settings.jmsSessions()).send(replyTo, Bodies.toJson(reply),
                 Map.of(MessageProperties.TYPE, type, MessageProperties.OUTCOME, outcome),
                 new JmsSender.Options(DeliveryMode.NON_PERSISTENT, REPLY_TTL_MS, correlationId, null));
     }

@@ -272,7 +272,7 @@ public class CmsClient {
     }
 
     private JmsSender sender() {
-        return JmsSender.shared(connectionFactory);
+        return JmsSender.shared(connectionFactory, GatewaySettings.jmsSessions());
     }
 
     public String nodeId() {

@@ -49,7 +49,7 @@ public class CommandService implements ChargerCommands {
                          String correlationId) {
         CommandRecords.Opened opened = records.open(chargePointId, action, payload, requestedBy);
         try {
-            JmsSender.shared(connectionFactory).send(commands, Bodies.toJson(new ChargerCommand(opened.commandId(),
+            JmsSender.shared(connectionFactory, Settings.jmsSessions()).send(commands, Bodies.toJson(new ChargerCommand(opened.commandId(),
                             chargePointId, opened.ocppVersion(), action, payload)),
                     Map.of(MessageProperties.TYPE, COMMAND_TYPE, MessageProperties.CHARGE_POINT_ID, chargePointId,
                             MessageProperties.TARGET_NODE, opened.targetNode(), MessageProperties.ACTION, action),

@@ -35,12 +35,12 @@ public abstract class JmsSender {
 
     /**
      * The node's sender: with CSMS_MESSAGING=rabbitmq one long-lived connection and a pool of
-     * sessions; otherwise a pool of long-lived contexts of the server's factory. CSMS_JMS_SESSIONS
-     * [64] sessions (contexts) at most: a persistent send holds one until the broker has the message.
+     * sessions; otherwise a pool of long-lived contexts of the server's factory. {@code sessions}
+     * (CSMS_JMS_SESSIONS, read by the deployable's settings) sessions (contexts) at most: a persistent
+     * send holds one until the broker has the message. The first call creates the sender.
      */
-    public static synchronized JmsSender shared(ConnectionFactory factory) {
+    public static synchronized JmsSender shared(ConnectionFactory factory, int sessions) {
         if (shared == null) {
-            int sessions = Setting.positiveInt("CSMS_JMS_SESSIONS", 64);
             shared = "rabbitmq".equalsIgnoreCase(Setting.server("messaging", "CSMS_MESSAGING", "embedded"))
                     ? new PooledJmsSender(factory, sessions)
                     : new ContextJmsSender(factory, sessions);
