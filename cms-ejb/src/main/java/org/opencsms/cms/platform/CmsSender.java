@@ -5,7 +5,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 
-import org.opencsms.api.config.Setting;
 import org.opencsms.api.messaging.Destinations;
 import org.opencsms.messaging.jms.JmsSender;
 import org.opencsms.messaging.jms.LazySender;
@@ -17,8 +16,7 @@ public class CmsSender {
     ConnectionFactory connectionFactory;
 
     private final LazySender sender = new LazySender(() -> JmsSender.create(connectionFactory,
-            Setting.positiveInt("CSMS_JMS_SESSIONS", 64),
-            "rabbitmq".equalsIgnoreCase(Setting.server("messaging", "CSMS_MESSAGING", "embedded"))));
+            Settings.jmsSessions(), Settings.rabbitmq()));
 
     public JmsSender get() {
         return sender.get();

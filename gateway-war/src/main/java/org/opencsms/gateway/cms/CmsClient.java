@@ -63,7 +63,7 @@ public class CmsClient {
             & Long.MAX_VALUE, 36) + "-";
     private final java.util.concurrent.atomic.AtomicLong correlationCounter = new java.util.concurrent.atomic.AtomicLong();
     /** CSMS_PUBLISH_THREADS [64]: threads that publish events and wait for the broker's acknowledgement. */
-    private static final int PUBLISH_THREADS = org.opencsms.api.config.Setting.positiveInt("CSMS_PUBLISH_THREADS", 64);
+    private static final int PUBLISH_THREADS = GatewaySettings.publishThreads();
     @Resource
     jakarta.enterprise.concurrent.ManagedThreadFactory threadFactory;
     private volatile java.util.concurrent.ExecutorService publisher;
@@ -175,7 +175,7 @@ public class CmsClient {
             synchronized (this) {
                 if (amqpEvents == null) {
                     amqpEvents = new AmqpEventPublisher(
-                            org.opencsms.api.config.Setting.value("RABBITMQ_URI", "amqp://guest:guest@localhost:5672/"),
+                            GatewaySettings.rabbitmqUri(),
                             Destinations.EVENT_QUEUE_NAME, EVENT_CHANNELS, "csms-events " + nodeId);
                     amqpEvents.start();
                 }
@@ -190,8 +190,7 @@ public class CmsClient {
         amqpEvents();
     }
 
-    private static final boolean RABBITMQ = "rabbitmq".equalsIgnoreCase(
-            org.opencsms.api.config.Setting.server("messaging", "CSMS_MESSAGING", "embedded"));
+    private static final boolean RABBITMQ = GatewaySettings.rabbitmq();
     /** AMQP channels publishing events; each has any number of events in flight. */
     private static final int EVENT_CHANNELS = 8;
     private volatile AmqpEventPublisher amqpEvents;

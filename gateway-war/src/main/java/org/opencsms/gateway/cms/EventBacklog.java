@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.opencsms.api.config.Setting;
 import org.opencsms.api.messaging.Destinations;
 
 /**
@@ -31,7 +30,7 @@ import org.opencsms.api.messaging.Destinations;
 public class EventBacklog {
     private static final Logger LOG = Logger.getLogger(EventBacklog.class.getName());
     /** CSMS_EVENT_BACKLOG_LIMIT [20000]: events waiting for the CMS above which new events are held. */
-    static final long LIMIT = Setting.positiveInt("CSMS_EVENT_BACKLOG_LIMIT", 20_000);
+    static final long LIMIT = org.opencsms.gateway.platform.GatewaySettings.eventBacklogLimit();
     /** How long an event is held while the backlog is over its limit before the charger is refused. */
     static final Duration MAX_HOLD = Duration.ofSeconds(20);
     private static final long POLL_MS = 500;
@@ -64,7 +63,7 @@ public class EventBacklog {
         if (polling != null) {
             return;
         }
-        probe = rabbitmq ? new RabbitProbe(Setting.value("RABBITMQ_URI", "amqp://guest:guest@localhost:5672/"))
+        probe = rabbitmq ? new RabbitProbe(org.opencsms.gateway.platform.GatewaySettings.rabbitmqUri())
                 : new EmbeddedProbe();
         registry.gauge("csms_event_backlog_messages", this, EventBacklog::depth);
         registry.gauge("csms_event_backlog_limit", this, b -> LIMIT);

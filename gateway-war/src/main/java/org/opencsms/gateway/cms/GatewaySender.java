@@ -5,7 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 
-import org.opencsms.api.config.Setting;
+import org.opencsms.gateway.platform.GatewaySettings;
 import org.opencsms.api.messaging.Destinations;
 import org.opencsms.messaging.jms.JmsSender;
 import org.opencsms.messaging.jms.LazySender;
@@ -17,8 +17,7 @@ public class GatewaySender {
     ConnectionFactory connectionFactory;
 
     private final LazySender sender = new LazySender(() -> JmsSender.create(connectionFactory,
-            Setting.positiveInt("CSMS_JMS_SESSIONS", 64),
-            "rabbitmq".equalsIgnoreCase(Setting.server("messaging", "CSMS_MESSAGING", "embedded"))));
+            GatewaySettings.jmsSessions(), GatewaySettings.rabbitmq()));
 
     public JmsSender get() {
         return sender.get();

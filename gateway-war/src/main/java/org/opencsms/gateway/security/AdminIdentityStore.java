@@ -17,11 +17,11 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.opencsms.api.config.Setting;
+import org.opencsms.gateway.platform.GatewaySettings;
 
 /**
- * The admin user of the REST API and console: ADMIN_USER [admin] and ADMIN_PASSWORD [admin] from
- * the environment, checked in constant time. While the default password is in use a WARNING says so
+ * The admin user of the REST API and console: ADMIN_USER [admin] and ADMIN_PASSWORD [admin] (read by
+ * {@link GatewaySettings}), checked in constant time. While the default password is in use a WARNING says so
  * at start; a password set but blank is refused (no admin can log in) with a SEVERE line. Failed
  * logins are throttled per client address and user name: after {@value #FREE_FAILURES} in a row,
  * further attempts are refused without a check for 1 s, then 2, 4 ... up to 60 s.
@@ -43,7 +43,7 @@ public class AdminIdentityStore implements IdentityStore {
     private final ConcurrentMap<String, Failures> failures = new ConcurrentHashMap<>();
 
     void started(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        String raw = raw("ADMIN_PASSWORD");
+        String raw = GatewaySettings.adminPasswordAsGiven();
         if (raw != null && raw.isBlank()) {
             LOG.severe("ADMIN_PASSWORD is set but blank: no admin can log in until it is set to a real password");
         } else if (raw == null || "admin".equals(raw)) {
@@ -60,10 +60,10 @@ public class AdminIdentityStore implements IdentityStore {
         if (f != null && f.blockedUntil() > now) {
             return CredentialValidationResult.INVALID_RESULT;
         }
-        String raw = raw("ADMIN_PASSWORD");
+        String raw = GatewaySettings.adminPasswordAsGiven();
         boolean blankConfigured = raw != null && raw.isBlank();
-        boolean userOk = same(credential.getCaller(), Setting.value("ADMIN_USER", "admin"));
-        boolean passwordOk = same(credential.getPasswordAsString(), Setting.value("ADMIN_PASSWORD", "admin"));
+        boolean userOk = same(credential.getCaller(), GatewaySettings.adminUser());
+        boolean passwordOk = same(credential.getPasswordAsString(), GatewaySettings.adminPassword());
         if (userOk && passwordOk && !blankConfigured) {
             failures.remove(key);
             return new CredentialValidationResult(credential.getCaller(), Set.of(ADMIN_ROLE));
@@ -86,12 +86,6 @@ public class AdminIdentityStore implements IdentityStore {
         } catch (RuntimeException e) {
             return "?";
         }
-    }
-
-    /** The setting as given, blank included (a system property wins over the environment). */
-    private static String raw(String name) {
-        String v = System.getProperty(name);
-        return v != null ? v : System.getenv(name);
     }
 
     private static boolean same(String given, String expected) {

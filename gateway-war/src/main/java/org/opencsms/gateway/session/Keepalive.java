@@ -15,7 +15,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.opencsms.api.config.Setting;
 import org.opencsms.api.messaging.Contract;
 import org.opencsms.api.messaging.Events.NodeAlive;
 import org.opencsms.gateway.cms.CmsClient;
@@ -52,7 +51,7 @@ public class Keepalive {
         String node = cms.nodeId();
         LOG.info(() -> "Gateway node " + node + " starting");
         metrics.connectedChargers(registry::count);
-        backlog.start("rabbitmq".equalsIgnoreCase(Setting.server("messaging", "CSMS_MESSAGING", "embedded")));
+        backlog.start(GatewaySettings.rabbitmq());
         cms.startEvents();
         Duration ping = GatewaySettings.pingInterval();
         pings = scheduler.scheduleAtFixedRate(() -> pingAll(ping), ping.toMillis(), ping.toMillis(),

@@ -55,14 +55,6 @@ public final class Setting {
         return java.util.Optional.empty();
     }
 
-    /**
-     * CSMS_CALL_TIMEOUT [30] seconds a charger has to answer one of our CALLs: the gateway's call
-     * discipline and the CMS's command expiry both use it.
-     */
-    public static java.time.Duration callTimeout() {
-        return java.time.Duration.ofSeconds(positiveInt("CSMS_CALL_TIMEOUT", 30));
-    }
-
     public static boolean flag(String name, boolean fallback) {
         return Boolean.parseBoolean(value(name, Boolean.toString(fallback)));
     }

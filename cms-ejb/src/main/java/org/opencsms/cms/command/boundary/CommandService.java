@@ -25,7 +25,6 @@ import org.opencsms.api.cms.CmsException;
 import org.opencsms.api.cms.CmsException.Kind;
 import org.opencsms.api.cms.CommandView;
 import org.opencsms.api.cms.SentCommand;
-import org.opencsms.api.config.Setting;
 import org.opencsms.api.messaging.Bodies;
 import org.opencsms.api.messaging.ChargerCommand;
 import org.opencsms.api.messaging.CommandResult;
@@ -33,6 +32,7 @@ import org.opencsms.api.messaging.Destinations;
 import org.opencsms.api.messaging.MessageProperties;
 import org.opencsms.messaging.jms.JmsSender;
 import org.opencsms.cms.platform.CmsSender;
+import org.opencsms.cms.platform.Settings;
 import org.opencsms.ocpp.ActionDef;
 import org.opencsms.ocpp.Direction;
 import org.opencsms.ocpp.OcppException;
@@ -68,7 +68,7 @@ public class CommandService implements ChargePointCommands {
     public CompletionStage<SentCommand> send(String chargePointId, String action, String payload, String requestedBy) {
         validate(records.ocppVersion(chargePointId), action, payload);
         CommandRecords.Opened opened = records.open(chargePointId, action, payload, requestedBy);
-        Duration wait = Setting.callTimeout().plus(ROUTING_MARGIN);
+        Duration wait = Settings.callTimeout().plus(ROUTING_MARGIN);
         CompletionStage<CommandResult> answer = pending.expect(opened.commandId(), wait,
                 "no answer from the node holding " + chargePointId + " within " + wait.toSeconds() + " s");
         try {

@@ -21,8 +21,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 
-import org.opencsms.api.config.Setting;
 import org.opencsms.api.messaging.CommandResult;
+import org.opencsms.cms.platform.Settings;
 import org.opencsms.cms.platform.Times;
 
 /**
@@ -84,7 +84,7 @@ public class PendingCommands {
 
     @Schedule(hour = "*", minute = "*", persistent = false)
     void closeAbandoned() {
-        OffsetDateTime cutoff = Times.now().minus(Setting.callTimeout().plus(CommandService.ROUTING_MARGIN)
+        OffsetDateTime cutoff = Times.now().minus(Settings.callTimeout().plus(CommandService.ROUTING_MARGIN)
                 .plus(ABANDONED_AFTER));
         try {
             int closed = records.expireOpenBefore(cutoff);

@@ -19,7 +19,6 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.opencsms.api.config.Setting;
 import org.opencsms.api.messaging.Events.MeterValuesReported;
 import org.opencsms.cms.transaction.boundary.TransactionService;
 
@@ -35,7 +34,7 @@ import org.opencsms.cms.transaction.boundary.TransactionService;
 public class MeterValueWriter {
     private static final Logger LOG = Logger.getLogger(MeterValueWriter.class.getName());
     /** CSMS_METER_WRITERS [2]: writer threads (each holds one database connection while it writes). */
-    private static final int WRITERS = Setting.positiveInt("CSMS_METER_WRITERS", 2);
+    private static final int WRITERS = org.opencsms.cms.platform.Settings.meterWriters();
     /** Most reports in one database transaction. */
     private static final int MAX_BATCH = 500;
     /** Reports waiting per writer; a listener that finds it full waits (back-pressure to the broker). */
