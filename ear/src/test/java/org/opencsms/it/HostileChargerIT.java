@@ -292,7 +292,7 @@ class HostileChargerIT {
             try (Charger c = Charger.connect(id)) {
                 c.ok("Heartbeat", "{}");
             }
-            warned = Server.log().lines().anyMatch(l -> l.contains("Charger " + id) && l.contains("security profile 0"));
+            warned = Server.log().lines().anyMatch(l -> l.contains("Charge point " + id) && l.contains("security profile 0"));
             if (!warned) {
                 sleep(1000);
             }

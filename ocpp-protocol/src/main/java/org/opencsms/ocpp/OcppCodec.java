@@ -37,7 +37,7 @@ public final class OcppCodec {
     private static final int CALL = 2;
     private static final int CALLRESULT = 3;
     private static final int CALLERROR = 4;
-    // best effort on broken JSON, so that the charger can still match our CALLERROR to its frame
+    // best effort on broken JSON, so that the charge point can still match our CALLERROR to its frame
     private static final Pattern SALVAGE_ID = Pattern.compile("^\\s*\\[\\s*\\d+\\s*,\\s*\"([^\"\\\\]{1,36})\"");
 
     private final ActionRegistry registry;
@@ -82,7 +82,7 @@ public final class OcppCodec {
             }
         } catch (RuntimeException e) {
             // JsonException, and whatever else a parser throws on input it does not like (numbers it
-            // cannot represent, ...): a bad frame is always the charger's FormationViolation
+            // cannot represent, ...): a bad frame is always the charge point's FormationViolation
             throw new OcppException(salvageId(text), RpcError.FORMAT, "Message is not valid JSON");
         }
         if (!(root instanceof JsonArray a)) {

@@ -91,7 +91,7 @@ final class PayloadMapper {
             String p = join(path, c.name);
             JsonValue v = obj.get(c.name);
             if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
-                // null for an optional property is taken as absent: chargers send it, and it means nothing else
+                // null for an optional property is taken as absent: charge points send it, and it means nothing else
                 if (!c.optional) {
                     out.add(new Violation(RpcError.OCCURRENCE, p, v == null ? "required property missing" : "required property is null"));
                     ok = false;
@@ -127,7 +127,7 @@ final class PayloadMapper {
                 }
                 value = s.getString();
                 if (((String) value).indexOf(0) >= 0) {
-                    // no database stores U+0000 in text: refused before the charger is answered, not
+                    // no database stores U+0000 in text: refused before the charge point is answered, not
                     // answered and then failing to be stored
                     out.add(new Violation(RpcError.PROPERTY, path, "contains the character U+0000"));
                     return INVALID;
@@ -142,14 +142,14 @@ final class PayloadMapper {
                     // short: OcppCodec's FrameGuard bounds every number's length and exponent before parsing
                     return type(out, path, "expected integer, got " + bd.toPlainString());
                 }
-                int maxDigits = slot.kind == Kind.INTEGER ? 10 : 19;
+                int maxDigits = slot.kind == ValueKind.INTEGER ? 10 : 19;
                 try {
                     if (bd.precision() - bd.scale() > maxDigits) {
                         throw new ArithmeticException();
                     }
-                    value = slot.kind == Kind.INTEGER ? (Object) bd.intValueExact() : (Object) bd.longValueExact();
+                    value = slot.kind == ValueKind.INTEGER ? (Object) bd.intValueExact() : (Object) bd.longValueExact();
                 } catch (ArithmeticException e) {
-                    return type(out, path, "out of " + (slot.kind == Kind.INTEGER ? "int32" : "int64") + " range");
+                    return type(out, path, "out of " + (slot.kind == ValueKind.INTEGER ? "int32" : "int64") + " range");
                 }
             }
             case DECIMAL -> {
@@ -380,7 +380,7 @@ final class PayloadMapper {
 
     // ---- models --------------------------------------------------------------------------------------
 
-    enum Kind { STRING, INTEGER, LONG, DECIMAL, BOOLEAN, DATETIME, ENUM, OBJECT, RECORD, LIST }
+    enum ValueKind { STRING, INTEGER, LONG, DECIMAL, BOOLEAN, DATETIME, ENUM, OBJECT, RECORD, LIST }
 
     static final class RecordModel {
         final Class<?> type;
@@ -451,7 +451,7 @@ final class PayloadMapper {
     }
 
     static final class Slot {
-        final Kind kind;
+        final ValueKind kind;
         final Class<?> raw;
         final Slot item;
         final Integer maxLength;
@@ -463,7 +463,7 @@ final class PayloadMapper {
         final Map<String, Object> enumByWire;
         final String enumList;
 
-        private Slot(Kind kind, Class<?> raw, Slot item, AnnotatedType at, RecordComponent rc, String where) {
+        private Slot(ValueKind kind, Class<?> raw, Slot item, AnnotatedType at, RecordComponent rc, String where) {
             this.kind = kind;
             this.raw = raw;
             this.item = item;
@@ -478,11 +478,11 @@ final class PayloadMapper {
             this.minItems = minItems == null ? null : minItems.value();
             this.maxItems = maxItems == null ? null : maxItems.value();
             this.uri = find(Uri.class, at, rc) != null;
-            require(maxLength == null && !uri || kind == Kind.STRING, where, "@MaxLength/@Uri need a String");
-            require(min == null || kind == Kind.INTEGER || kind == Kind.LONG || kind == Kind.DECIMAL, where, "@Min needs a number");
-            require(multipleOf == null || kind == Kind.DECIMAL, where, "@MultipleOf needs a BigDecimal");
-            require(minItems == null && maxItems == null || kind == Kind.LIST, where, "@MinItems/@MaxItems need a List");
-            if (kind == Kind.ENUM) {
+            require(maxLength == null && !uri || kind == ValueKind.STRING, where, "@MaxLength/@Uri need a String");
+            require(min == null || kind == ValueKind.INTEGER || kind == ValueKind.LONG || kind == ValueKind.DECIMAL, where, "@Min needs a number");
+            require(multipleOf == null || kind == ValueKind.DECIMAL, where, "@MultipleOf needs a BigDecimal");
+            require(minItems == null && maxItems == null || kind == ValueKind.LIST, where, "@MinItems/@MaxItems need a List");
+            if (kind == ValueKind.ENUM) {
                 Map<String, Object> byWire = new LinkedHashMap<>();
                 for (Object e : raw.getEnumConstants()) {
                     byWire.put(((WireEnum) e).wire(), e);
@@ -505,28 +505,28 @@ final class PayloadMapper {
             } else {
                 throw new IllegalArgumentException(where + ": unsupported type " + t);
             }
-            Kind kind;
+            ValueKind kind;
             Slot item = null;
             if (raw == String.class) {
-                kind = Kind.STRING;
+                kind = ValueKind.STRING;
             } else if (raw == Integer.class) {
-                kind = Kind.INTEGER;
+                kind = ValueKind.INTEGER;
             } else if (raw == Long.class) {
-                kind = Kind.LONG;
+                kind = ValueKind.LONG;
             } else if (raw == BigDecimal.class) {
-                kind = Kind.DECIMAL;
+                kind = ValueKind.DECIMAL;
             } else if (raw == Boolean.class) {
-                kind = Kind.BOOLEAN;
+                kind = ValueKind.BOOLEAN;
             } else if (raw == Instant.class) {
-                kind = Kind.DATETIME;
+                kind = ValueKind.DATETIME;
             } else if (raw.isEnum() && WireEnum.class.isAssignableFrom(raw)) {
-                kind = Kind.ENUM;
+                kind = ValueKind.ENUM;
             } else if (raw == JsonObject.class) {
-                kind = Kind.OBJECT;
+                kind = ValueKind.OBJECT;
             } else if (raw.isRecord()) {
-                kind = Kind.RECORD;
+                kind = ValueKind.RECORD;
             } else if (raw == List.class && at instanceof AnnotatedParameterizedType pt) {
-                kind = Kind.LIST;
+                kind = ValueKind.LIST;
                 item = of(pt.getAnnotatedActualTypeArguments()[0], null, where + "[]");
             } else {
                 throw new IllegalArgumentException(where + ": unsupported type " + t

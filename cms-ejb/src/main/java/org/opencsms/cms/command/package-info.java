@@ -1,4 +1,4 @@
 /**
- * Commands to chargers: recorded, published for the node holding the socket, their answers recorded.
+ * Commands to charge points: recorded, published for the node holding the socket, their answers recorded.
  */
 package org.opencsms.cms.command;

@@ -16,12 +16,12 @@ import org.opencsms.api.messaging.Events.NodeAlive;
 import org.opencsms.api.messaging.Events.SessionClosed;
 import org.opencsms.api.messaging.Events.SessionOpened;
 import org.opencsms.api.messaging.Events.StatusChanged;
-import org.opencsms.cms.chargepoint.boundary.StationService;
+import org.opencsms.cms.chargepoint.boundary.ChargePointActivity;
 import org.opencsms.cms.transaction.boundary.TransactionService;
 import org.opencsms.cms.transaction.control.MeterValueWriter;
 
 /**
- * Every charger event type and the CMS operation that stores it, for the event listener and for the
+ * Every charge point event type and the CMS operation that stores it, for the event listener and for the
  * replay of dead letters alike. Each operation is idempotent: an event handled twice is stored once.
  */
 @ApplicationScoped
@@ -30,7 +30,7 @@ public class EventDispatcher {
     private static final Duration STORE_TIMEOUT = Duration.ofSeconds(60);
 
     @EJB
-    StationService station;
+    ChargePointActivity activity;
     @EJB
     TransactionService transactions;
     @Inject
@@ -41,13 +41,13 @@ public class EventDispatcher {
     @PostConstruct
     void init() {
         handlers = new Handlers()
-                .onEvent(Contract.STATUS_CHANGED.name(), StatusChanged.class, station::statusChanged)
-                .onEvent(Contract.SESSION_OPENED.name(), SessionOpened.class, station::sessionOpened)
-                .onEvent(Contract.SESSION_CLOSED.name(), SessionClosed.class, station::sessionClosed)
-                .onEvent(Contract.NODE_ALIVE.name(), NodeAlive.class, station::nodeAlive)
+                .onEvent(Contract.STATUS_CHANGED.name(), StatusChanged.class, activity::statusChanged)
+                .onEvent(Contract.SESSION_OPENED.name(), SessionOpened.class, activity::sessionOpened)
+                .onEvent(Contract.SESSION_CLOSED.name(), SessionClosed.class, activity::sessionClosed)
+                .onEvent(Contract.NODE_ALIVE.name(), NodeAlive.class, activity::nodeAlive)
                 .onEvent(Contract.METER_VALUES.name(), MeterValuesReported.class, r -> meterValues.store(r, STORE_TIMEOUT))
-                .onEvent(Contract.DIAGNOSTICS_STATUS.name(), DiagnosticsStatusChanged.class, station::diagnosticsStatus)
-                .onEvent(Contract.FIRMWARE_STATUS.name(), FirmwareStatusChanged.class, station::firmwareStatus)
+                .onEvent(Contract.DIAGNOSTICS_STATUS.name(), DiagnosticsStatusChanged.class, activity::diagnosticsStatus)
+                .onEvent(Contract.FIRMWARE_STATUS.name(), FirmwareStatusChanged.class, activity::firmwareStatus)
                 .complete(Contract.EVENTS.stream().map(EventType::name).toList());
     }
 

@@ -21,7 +21,7 @@ import org.opencsms.cms.deadletter.boundary.DeadLetters;
 import org.opencsms.cms.platform.CmsMetrics;
 
 /**
- * Stores charger events. The charger was answered once the broker had the event, so an event is never
+ * Stores charge point events. The charge point was answered once the broker had the event, so an event is never
  * dropped. Failure policy:
  * <ul>
  * <li>a passing failure (database or broker unavailable, lock timeout, deadlock) is rethrown: the broker
@@ -113,11 +113,11 @@ public class EventListener implements MessageListener {
             GATE.reachable();
             int failures = FAILURES.merge(messageId, 1, Integer::sum);
             int attempt = Math.max(delivery, failures);
-            Failures.Kind kind = Failures.of(e);
-            if (kind == Failures.Kind.TRANSIENT
-                    || (kind == Failures.Kind.UNKNOWN && attempt < UNKNOWN_FAILURES_BEFORE_KEEPING)) {
+            Failures.Nature kind = Failures.of(e);
+            if (kind == Failures.Nature.TRANSIENT
+                    || (kind == Failures.Nature.UNKNOWN && attempt < UNKNOWN_FAILURES_BEFORE_KEEPING)) {
                 LOG.warning(() -> "Event " + LogText.quote(type) + " of " + LogText.quote(chargePointId) + " failed ("
-                        + "attempt " + attempt + (kind == Failures.Kind.TRANSIENT ? ", passing failure" : "")
+                        + "attempt " + attempt + (kind == Failures.Nature.TRANSIENT ? ", passing failure" : "")
                         + "), to be redelivered: " + LogText.quote(String.valueOf(e)));
                 throw e;
             }

@@ -20,7 +20,7 @@ import jakarta.persistence.PessimisticLockException;
  * the second kind in the dead-letter store.
  */
 final class Failures {
-    enum Kind {
+    enum Nature {
         /** Retry: it will work once the outage is over. */
         TRANSIENT,
         /** The same event will fail again: keep it for an operator. */
@@ -29,31 +29,31 @@ final class Failures {
         UNKNOWN
     }
 
-    static Kind of(Throwable failure) {
+    static Nature of(Throwable failure) {
         for (Throwable c = failure; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof SQLException sql) {
-                Kind k = bySqlState(sql.getSQLState());
+                Nature k = bySqlState(sql.getSQLState());
                 if (k != null) {
                     return k;
                 }
                 if (c instanceof SQLTransientException || c instanceof SQLRecoverableException) {
-                    return Kind.TRANSIENT;
+                    return Nature.TRANSIENT;
                 }
             }
             if (c instanceof LockTimeoutException || c instanceof PessimisticLockException
                     || c instanceof OptimisticLockException || c instanceof SocketException
                     || c instanceof JMSException || c instanceof JMSRuntimeException
                     || c instanceof jakarta.resource.ResourceException) {
-                return Kind.TRANSIENT;
+                return Nature.TRANSIENT;
             }
             if (c instanceof JsonbException || c instanceof JsonException) {
-                return Kind.PERMANENT;
+                return Nature.PERMANENT;
             }
             if (c instanceof Handlers.UnknownTypeException) {
-                return Kind.PERMANENT;
+                return Nature.PERMANENT;
             }
         }
-        return Kind.UNKNOWN;
+        return Nature.UNKNOWN;
     }
 
     /**
@@ -80,21 +80,21 @@ final class Failures {
     }
 
     /** SQL states: 08 connection, 40 rollback / deadlock, 53 resources, 57 operator, 58 system, HYT timeout. */
-    private static Kind bySqlState(String state) {
+    private static Nature bySqlState(String state) {
         if (state == null || state.length() < 2) {
             return null;
         }
         if (state.equals("55P03") || state.startsWith("HYT")) { // lock not available, timeout
-            return Kind.TRANSIENT;
+            return Nature.TRANSIENT;
         }
         if (state.equals("23505")) {
             // unique violation: usually two events inserting the same new row at once (a node's first
             // announcement and its first session); retried, the event finds the row
-            return Kind.UNKNOWN;
+            return Nature.UNKNOWN;
         }
         return switch (state.substring(0, 2)) {
-            case "08", "40", "53", "57", "58" -> Kind.TRANSIENT;
-            case "22", "23", "42" -> Kind.PERMANENT; // data exception, integrity constraint, syntax/access
+            case "08", "40", "53", "57", "58" -> Nature.TRANSIENT;
+            case "22", "23", "42" -> Nature.PERMANENT; // data exception, integrity constraint, syntax/access
             default -> null;
         };
     }

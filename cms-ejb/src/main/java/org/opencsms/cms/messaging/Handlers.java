@@ -10,7 +10,7 @@ import org.opencsms.api.messaging.Bodies;
 
 /**
  * A table from contract type names to typed handlers, checked to be complete when built so that
- * a type added to the contract without a handler fails the deployment, not a charger.
+ * a type added to the contract without a handler fails the deployment, not a charge point.
  */
 final class Handlers {
     /** A message of a type no handler knows: it will never be handled. */

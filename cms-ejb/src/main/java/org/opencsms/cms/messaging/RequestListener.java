@@ -35,13 +35,13 @@ import org.opencsms.api.messaging.ErrorReply;
 import org.opencsms.api.messaging.MessageProperties;
 import org.opencsms.messaging.jms.JmsSender;
 import org.opencsms.cms.authorization.boundary.IdTagService;
-import org.opencsms.cms.chargepoint.boundary.StationService;
+import org.opencsms.cms.chargepoint.boundary.ChargePointActivity;
 import org.opencsms.cms.transaction.boundary.TransactionService;
 
 /**
  * Answers the gateway's calls. Failure policy: a call that fails is answered with an error reply
- * (the charger gets InternalError and retries the CALL itself), never redelivered: a redelivered
- * call would answer a charger that stopped waiting long ago.
+ * (the charge point gets InternalError and retries the CALL itself), never redelivered: a redelivered
+ * call would answer a charge point that stopped waiting long ago.
  */
 // the destination is bound by the server configuration (destinationRef on the embedded engine,
 // destinationName with RabbitMQ): a JNDI lookup here would tie the bean to one provider
@@ -54,7 +54,7 @@ public class RequestListener implements MessageListener {
     private static final long REPLY_TTL_MS = 60_000;
 
     @EJB
-    StationService station;
+    ChargePointActivity activity;
     @EJB
     IdTagService idTags;
     @EJB
@@ -78,13 +78,13 @@ public class RequestListener implements MessageListener {
     @PostConstruct
     void init() {
         handlers = new Handlers()
-                .on(Contract.PING.name(), Ping.class, station::ping)
-                .on(Contract.BOOT.name(), Boot.class, station::boot)
-                .on(Contract.HEARTBEAT.name(), Heartbeat.class, station::heartbeat)
+                .on(Contract.PING.name(), Ping.class, activity::ping)
+                .on(Contract.BOOT.name(), Boot.class, activity::boot)
+                .on(Contract.HEARTBEAT.name(), Heartbeat.class, activity::heartbeat)
                 .on(Contract.AUTHORIZE.name(), Authorize.class, a -> new AuthorizeReply(idTags.authorize(a.idTag())))
                 .on(Contract.START_TRANSACTION.name(), StartTransaction.class, transactions::start)
                 .on(Contract.STOP_TRANSACTION.name(), StopTransaction.class, transactions::stop)
-                .on(Contract.DATA_TRANSFER.name(), DataTransfer.class, station::dataTransfer)
+                .on(Contract.DATA_TRANSFER.name(), DataTransfer.class, activity::dataTransfer)
                 .complete(Contract.CALLS.stream().map(CallType::name).toList());
     }
 
@@ -110,7 +110,7 @@ public class RequestListener implements MessageListener {
         try {
             reply = handlers.handle(type, body);
         } catch (RuntimeException e) {
-            // never the body: it is the charger's data (and may be secret); the type and the failure suffice
+            // never the body: it is the charge point's data (and may be secret); the type and the failure suffice
             LOG.log(Level.WARNING, "Request " + org.opencsms.api.text.LogText.quote(type) + " failed", e);
             reply = new ErrorReply(type + " failed: " + e);
             outcome = MessageProperties.OUTCOME_ERROR;

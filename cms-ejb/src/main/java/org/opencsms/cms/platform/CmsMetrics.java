@@ -14,7 +14,7 @@ import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * What this node's CMS measures, exported at /metrics (Prometheus): events stored per type and how
- * far behind the charger's answer their storing is. Tag values come from the closed set of contract
+ * far behind the charge point's answer their storing is. Tag values come from the closed set of contract
  * type names.
  */
 @ApplicationScoped

@@ -28,13 +28,13 @@ public final class Settings {
     static final SettingDoc DB = declare("CSMS_DB", "embedded",
             "embedded (H2) or postgresql: read by the server configuration (the data source), not here");
     static final SettingDoc HEARTBEAT_INTERVAL = declare("CSMS_HEARTBEAT_INTERVAL", "300",
-            "heartbeat interval (s) given to accepted chargers");
+            "heartbeat interval (s) given to accepted charge points");
     static final SettingDoc AUTO_REGISTER = declare("CSMS_AUTO_REGISTER", "false",
-            "accept and register unknown chargers at BootNotification");
+            "accept and register unknown charge points at BootNotification");
     static final SettingDoc NODE_STALE_AFTER = declare("CSMS_NODE_STALE_AFTER", "90",
             "seconds after which a silent gateway node's sessions no longer count");
     static final SettingDoc CALL_TIMEOUT = declare("CSMS_CALL_TIMEOUT", "30",
-            "seconds a charger has to answer one of our CALLs: a command expires 5 s after that");
+            "seconds a charge point has to answer one of our CALLs: a command expires 5 s after that");
     static final SettingDoc METER_WRITERS = declare("CSMS_METER_WRITERS", "2",
             "threads that store MeterValues in batches (each holds one database connection while it writes)");
     static final SettingDoc JMS_SESSIONS = declare("CSMS_JMS_SESSIONS", "64",
@@ -43,12 +43,12 @@ public final class Settings {
     /** Every setting the CMS uses, as the README documents it. */
     public static final List<SettingDoc> DOCUMENTED = List.copyOf(declared);
 
-    /** CSMS_HEARTBEAT_INTERVAL [300]: heartbeat interval in seconds given to accepted chargers. */
+    /** CSMS_HEARTBEAT_INTERVAL [300]: heartbeat interval in seconds given to accepted charge points. */
     public static int heartbeatInterval() {
         return Setting.positiveInt(HEARTBEAT_INTERVAL.name(), HEARTBEAT_INTERVAL.intDefault());
     }
 
-    /** CSMS_AUTO_REGISTER [false]: an unknown charger that boots is registered and accepted, not rejected. */
+    /** CSMS_AUTO_REGISTER [false]: an unknown charge point that boots is registered and accepted, not rejected. */
     public static boolean autoRegister() {
         return Setting.flag(AUTO_REGISTER.name(), Boolean.parseBoolean(AUTO_REGISTER.defaultValue()));
     }
@@ -59,7 +59,7 @@ public final class Settings {
     }
 
     /**
-     * CSMS_CALL_TIMEOUT [30] seconds a charger has to answer one of our CALLs (the gateway waits that
+     * CSMS_CALL_TIMEOUT [30] seconds a charge point has to answer one of our CALLs (the gateway waits that
      * long); a command nobody waits for any more expires a little later.
      */
     public static Duration callTimeout() {

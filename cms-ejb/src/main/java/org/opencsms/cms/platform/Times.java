@@ -7,7 +7,7 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Times as the database keeps them: UTC, microseconds. A repeated report whose timestamp has more
- * digits (.NET chargers send seven) then compares equal to the stored one.
+ * digits (.NET charge points send seven) then compares equal to the stored one.
  */
 public final class Times {
 

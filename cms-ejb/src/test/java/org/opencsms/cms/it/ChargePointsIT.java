@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.opencsms.api.cms.ChargePointAdmin;
 import org.opencsms.api.cms.ChargePointView;
 import org.opencsms.api.cms.CmsException;
-import org.opencsms.api.cms.CmsException.Kind;
+import org.opencsms.api.cms.CmsException.Reason;
 import org.opencsms.api.cms.ConnectorView;
 import org.opencsms.api.cms.NewChargePoint;
 import org.opencsms.api.messaging.Calls.Boot;
@@ -32,17 +32,17 @@ import org.opencsms.api.messaging.Calls.Heartbeat;
 import org.opencsms.api.messaging.Calls.HeartbeatReply;
 import org.opencsms.api.messaging.Calls.Ping;
 import org.opencsms.api.messaging.Calls.PingReply;
-import org.opencsms.api.messaging.Calls.RegistrationStatus;
+import org.opencsms.api.messaging.Calls.Registration;
 import org.opencsms.api.messaging.Events.NodeAlive;
 import org.opencsms.api.messaging.Events.SessionClosed;
 import org.opencsms.api.messaging.Events.SessionOpened;
 import org.opencsms.api.messaging.Events.StatusChanged;
-import org.opencsms.cms.chargepoint.boundary.StationService;
+import org.opencsms.cms.chargepoint.boundary.ChargePointActivity;
 import org.opencsms.cms.platform.Settings;
 
 /**
  * The charge point administration ({@link ChargePointAdmin}) and what chargers ask and tell
- * ({@link StationService}), in Payara Micro against its embedded H2, migrated by Flyway. Runs
+ * ({@link ChargePointActivity}), in Payara Micro against its embedded H2, migrated by Flyway. Runs
  * in-container; every test works on charge points of its own.
  */
 class ChargePointsIT extends CmsDeployment {
@@ -52,7 +52,7 @@ class ChargePointsIT extends CmsDeployment {
     ChargePointAdmin admin;
 
     @EJB
-    StationService station;
+    ChargePointActivity activity;
     @EJB
     org.opencsms.api.cms.ChargePointCredentials credentials;
 
@@ -103,7 +103,7 @@ class ChargePointsIT extends CmsDeployment {
         admin.register(new NewChargePoint(id, null, null));
 
         CmsException e = assertThrows(CmsException.class, () -> admin.register(new NewChargePoint(id, "pw", 2)));
-        assertEquals(Kind.CONFLICT, e.kind());
+        assertEquals(Reason.CONFLICT, e.kind());
         assertEquals(0, admin.find(id).orElseThrow().securityProfile());
         assertNull(passwordHash(id));
     }
@@ -114,12 +114,12 @@ class ChargePointsIT extends CmsDeployment {
         for (String bad : new String[] {"", "   ", longest + "y", "with space", "slash/no", "é"}) {
             CmsException e = assertThrows(CmsException.class, () -> admin.register(new NewChargePoint(bad, null, null)),
                     "id '" + bad + "'");
-            assertEquals(Kind.INVALID, e.kind(), "id '" + bad + "'");
+            assertEquals(Reason.INVALID, e.kind(), "id '" + bad + "'");
             assertTrue(admin.find(bad).isEmpty(), "id '" + bad + "'");
         }
         CmsException nullId = assertThrows(CmsException.class, () -> admin.register(new NewChargePoint(null, null, null)));
-        assertEquals(Kind.INVALID, nullId.kind());
-        assertEquals(Kind.INVALID, assertThrows(CmsException.class, () -> admin.register(null)).kind());
+        assertEquals(Reason.INVALID, nullId.kind());
+        assertEquals(Reason.INVALID, assertThrows(CmsException.class, () -> admin.register(null)).kind());
 
         // the limits themselves are allowed: 48 characters and every special character of the rule
         String allowed = longest.substring(0, 40) + uniqueId("").substring(1);
@@ -149,7 +149,7 @@ class ChargePointsIT extends CmsDeployment {
     void deleteRemovesOnce() {
         String id = uniqueId("del");
         admin.register(new NewChargePoint(id, null, null));
-        station.statusChanged(status(id, 1, "Available", "NoError", Instant.now()));
+        activity.statusChanged(status(id, 1, "Available", "NoError", Instant.now()));
         assertEquals(1, connectorRows(id));
 
         assertTrue(admin.delete(id));
@@ -176,10 +176,10 @@ class ChargePointsIT extends CmsDeployment {
         admin.register(new NewChargePoint(id, null, null));
         Instant before = Instant.now();
 
-        BootReply reply = station.boot(boot(id));
+        BootReply reply = activity.boot(boot(id));
 
         Instant after = Instant.now();
-        assertEquals(RegistrationStatus.ACCEPTED, reply.status());
+        assertEquals(Registration.ACCEPTED, reply.status());
         assertTrue(reply.interval() > 0);
         assertEquals(Settings.heartbeatInterval(), reply.interval());
         assertBetween(before, reply.currentTime(), after);
@@ -201,8 +201,8 @@ class ChargePointsIT extends CmsDeployment {
     void secondBootOverwritesTheDescription() {
         String id = uniqueId("reboot");
         admin.register(new NewChargePoint(id, null, null));
-        station.boot(boot(id));
-        station.boot(new Boot(id, "ACME", "Wallbox 11", null, null, "2.0.0", null, null, null, null));
+        activity.boot(boot(id));
+        activity.boot(new Boot(id, "ACME", "Wallbox 11", null, null, "2.0.0", null, null, null, null));
 
         ChargePointView cp = admin.find(id).orElseThrow();
         assertEquals("Wallbox 11", cp.model());
@@ -214,8 +214,8 @@ class ChargePointsIT extends CmsDeployment {
     void bootOfUnknownChargePointIsRejectedAndRegistersNothing() {
         String id = uniqueId("unknown");
         withAutoRegister("false", () -> {
-            BootReply reply = station.boot(boot(id));
-            assertEquals(RegistrationStatus.REJECTED, reply.status());
+            BootReply reply = activity.boot(boot(id));
+            assertEquals(Registration.REJECTED, reply.status());
             assertTrue(reply.interval() > 0);
             assertNotNull(reply.currentTime());
         });
@@ -225,7 +225,7 @@ class ChargePointsIT extends CmsDeployment {
     @Test
     void bootOfUnknownChargePointWithAutoRegisterRegistersIt() {
         String id = uniqueId("auto");
-        withAutoRegister("true", () -> assertEquals(RegistrationStatus.ACCEPTED, station.boot(boot(id)).status()));
+        withAutoRegister("true", () -> assertEquals(Registration.ACCEPTED, activity.boot(boot(id)).status()));
 
         ChargePointView cp = admin.find(id).orElseThrow();
         assertEquals(0, cp.securityProfile());
@@ -324,8 +324,8 @@ class ChargePointsIT extends CmsDeployment {
         admin.register(new NewChargePoint(id, null, null));
         Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-        station.statusChanged(status(id, 1, "Faulted", "GroundFailure", t));
-        station.statusChanged(status(id, 0, "Available", "NoError", t));
+        activity.statusChanged(status(id, 1, "Faulted", "GroundFailure", t));
+        activity.statusChanged(status(id, 0, "Available", "NoError", t));
 
         List<ConnectorView> connectors = admin.find(id).orElseThrow().connectors();
         assertEquals(List.of(0, 1), connectors.stream().map(ConnectorView::connectorId).toList());
@@ -343,15 +343,15 @@ class ChargePointsIT extends CmsDeployment {
         Instant newer = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant older = newer.minusSeconds(10);
 
-        station.statusChanged(status(id, 1, "Charging", "NoError", newer));
-        station.statusChanged(status(id, 1, "Available", "NoError", older));
+        activity.statusChanged(status(id, 1, "Charging", "NoError", newer));
+        activity.statusChanged(status(id, 1, "Available", "NoError", older));
 
         ConnectorView c = admin.find(id).orElseThrow().connectors().get(0);
         assertEquals("Charging", c.status());
         assertEquals(newer, c.statusTime());
 
         Instant newest = newer.plusSeconds(1);
-        station.statusChanged(status(id, 1, "Finishing", "NoError", newest));
+        activity.statusChanged(status(id, 1, "Finishing", "NoError", newest));
         c = admin.find(id).orElseThrow().connectors().get(0);
         assertEquals("Finishing", c.status());
         assertEquals(newest, c.statusTime());
@@ -364,8 +364,8 @@ class ChargePointsIT extends CmsDeployment {
         admin.register(new NewChargePoint(id, null, null));
         StatusChanged event = status(id, 2, "Preparing", "NoError", Instant.now().truncatedTo(ChronoUnit.MILLIS));
 
-        station.statusChanged(event);
-        station.statusChanged(event);
+        activity.statusChanged(event);
+        activity.statusChanged(event);
 
         List<ConnectorView> connectors = admin.find(id).orElseThrow().connectors();
         assertEquals(1, connectors.size());
@@ -380,7 +380,7 @@ class ChargePointsIT extends CmsDeployment {
         admin.register(new NewChargePoint(id, null, null));
         Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-        station.statusChanged(new StatusChanged(id, 1, "Available", "NoError", null, null, null, null, received));
+        activity.statusChanged(new StatusChanged(id, 1, "Available", "NoError", null, null, null, null, received));
 
         ChargePointView cp = admin.find(id).orElseThrow();
         assertEquals(received, cp.connectors().get(0).statusTime());
@@ -390,7 +390,7 @@ class ChargePointsIT extends CmsDeployment {
     @Test
     void statusOfUnknownChargePointIsIgnored() {
         String id = uniqueId("ghost");
-        station.statusChanged(status(id, 1, "Available", "NoError", Instant.now()));
+        activity.statusChanged(status(id, 1, "Available", "NoError", Instant.now()));
         assertTrue(admin.find(id).isEmpty());
         assertEquals(0, connectorRows(id));
     }
@@ -404,8 +404,8 @@ class ChargePointsIT extends CmsDeployment {
         admin.register(new NewChargePoint(id, null, null));
         Instant now = Instant.now();
 
-        station.sessionOpened(new SessionOpened(id, node, "s1", "ocpp1.6", now));
-        station.nodeAlive(new NodeAlive(node, now, null));
+        activity.sessionOpened(new SessionOpened(id, node, "s1", "ocpp1.6", now));
+        activity.nodeAlive(new NodeAlive(node, now, null));
 
         ChargePointView cp = admin.find(id).orElseThrow();
         assertTrue(cp.connected());
@@ -418,11 +418,11 @@ class ChargePointsIT extends CmsDeployment {
         String node = uniqueId("node");
         admin.register(new NewChargePoint(id, null, null));
         Instant now = Instant.now();
-        station.sessionOpened(new SessionOpened(id, node, "s1", "ocpp1.6", now));
-        station.nodeAlive(new NodeAlive(node, now, null));
+        activity.sessionOpened(new SessionOpened(id, node, "s1", "ocpp1.6", now));
+        activity.nodeAlive(new NodeAlive(node, now, null));
         assertTrue(admin.find(id).orElseThrow().connected());
 
-        station.sessionClosed(new SessionClosed(id, node, "s1", now.plusMillis(5)));
+        activity.sessionClosed(new SessionClosed(id, node, "s1", now.plusMillis(5)));
 
         assertFalse(admin.find(id).orElseThrow().connected());
     }
@@ -433,13 +433,13 @@ class ChargePointsIT extends CmsDeployment {
         String node = uniqueId("node");
         admin.register(new NewChargePoint(id, null, null));
         Instant t = Instant.now();
-        station.sessionOpened(new SessionOpened(id, node, "old", "ocpp1.6", t.minusSeconds(2)));
-        station.sessionOpened(new SessionOpened(id, node, "new", "ocpp1.6", t));
+        activity.sessionOpened(new SessionOpened(id, node, "old", "ocpp1.6", t.minusSeconds(2)));
+        activity.sessionOpened(new SessionOpened(id, node, "new", "ocpp1.6", t));
 
-        station.sessionClosed(new SessionClosed(id, node, "old", t.plusMillis(1)));
+        activity.sessionClosed(new SessionClosed(id, node, "old", t.plusMillis(1)));
 
         assertTrue(admin.find(id).orElseThrow().connected());
-        station.sessionClosed(new SessionClosed(id, node, "new", t.plusMillis(2)));
+        activity.sessionClosed(new SessionClosed(id, node, "new", t.plusMillis(2)));
         assertFalse(admin.find(id).orElseThrow().connected());
     }
 
@@ -449,10 +449,10 @@ class ChargePointsIT extends CmsDeployment {
         String node = uniqueId("node");
         admin.register(new NewChargePoint(id, null, null));
         Instant t = Instant.now();
-        station.sessionOpened(new SessionOpened(id, node, "new", "ocpp1.6", t));
-        station.sessionOpened(new SessionOpened(id, node, "old", "ocpp1.6", t.minusSeconds(2)));
+        activity.sessionOpened(new SessionOpened(id, node, "new", "ocpp1.6", t));
+        activity.sessionOpened(new SessionOpened(id, node, "old", "ocpp1.6", t.minusSeconds(2)));
 
-        station.sessionClosed(new SessionClosed(id, node, "old", t.plusMillis(1)));
+        activity.sessionClosed(new SessionClosed(id, node, "old", t.plusMillis(1)));
         assertTrue(admin.find(id).orElseThrow().connected());
     }
 
@@ -462,10 +462,10 @@ class ChargePointsIT extends CmsDeployment {
         String node = uniqueId("node");
         admin.register(new NewChargePoint(id, null, null));
         Instant t = Instant.now();
-        station.nodeAlive(new NodeAlive(node, t, null));
+        activity.nodeAlive(new NodeAlive(node, t, null));
 
-        station.sessionClosed(new SessionClosed(id, node, "s1", t.plusMillis(10)));
-        station.sessionOpened(new SessionOpened(id, node, "s1", "ocpp1.6", t));
+        activity.sessionClosed(new SessionClosed(id, node, "s1", t.plusMillis(10)));
+        activity.sessionOpened(new SessionOpened(id, node, "s1", "ocpp1.6", t));
 
         assertFalse(admin.find(id).orElseThrow().connected());
     }
@@ -479,16 +479,16 @@ class ChargePointsIT extends CmsDeployment {
         admin.register(new NewChargePoint(id, null, null));
         admin.register(new NewChargePoint(other, null, null));
         Instant now = Instant.now();
-        station.sessionOpened(new SessionOpened(id, node, "s1", "ocpp1.6", now.minusSeconds(5)));
-        station.sessionOpened(new SessionOpened(other, otherNode, "s2", "ocpp1.6", now.minusSeconds(5)));
-        station.nodeAlive(new NodeAlive(node, now.minusSeconds(4), null));
+        activity.sessionOpened(new SessionOpened(id, node, "s1", "ocpp1.6", now.minusSeconds(5)));
+        activity.sessionOpened(new SessionOpened(other, otherNode, "s2", "ocpp1.6", now.minusSeconds(5)));
+        activity.nodeAlive(new NodeAlive(node, now.minusSeconds(4), null));
         assertTrue(admin.find(id).orElseThrow().connected());
 
         // an announcement without startedAt changes nothing
-        station.nodeAlive(new NodeAlive(node, now.minusSeconds(3), null));
+        activity.nodeAlive(new NodeAlive(node, now.minusSeconds(3), null));
         assertTrue(admin.find(id).orElseThrow().connected());
 
-        station.nodeAlive(new NodeAlive(node, now, now.minusSeconds(1)));
+        activity.nodeAlive(new NodeAlive(node, now, now.minusSeconds(1)));
 
         assertFalse(admin.find(id).orElseThrow().connected());
         assertTrue(admin.find(other).orElseThrow().connected(), "a session on another node is kept");
@@ -500,9 +500,9 @@ class ChargePointsIT extends CmsDeployment {
         String node = uniqueId("node");
         admin.register(new NewChargePoint(id, null, null));
         Instant now = Instant.now();
-        station.sessionOpened(new SessionOpened(id, node, "s1", "ocpp1.6", now.minusSeconds(1)));
+        activity.sessionOpened(new SessionOpened(id, node, "s1", "ocpp1.6", now.minusSeconds(1)));
 
-        station.nodeAlive(new NodeAlive(node, now, now.minusSeconds(2)));
+        activity.nodeAlive(new NodeAlive(node, now, now.minusSeconds(2)));
 
         assertTrue(admin.find(id).orElseThrow().connected());
     }
@@ -514,12 +514,12 @@ class ChargePointsIT extends CmsDeployment {
         String node = uniqueId("node");
         admin.register(new NewChargePoint(id, null, null));
         Instant now = Instant.now();
-        station.nodeAlive(new NodeAlive(node, now, now.minusSeconds(1)));
+        activity.nodeAlive(new NodeAlive(node, now, now.minusSeconds(1)));
 
-        station.sessionOpened(new SessionOpened(id, node, "s-old", "ocpp1.6", now.minusSeconds(10)));
+        activity.sessionOpened(new SessionOpened(id, node, "s-old", "ocpp1.6", now.minusSeconds(10)));
 
         assertFalse(admin.find(id).orElseThrow().connected());
-        station.sessionOpened(new SessionOpened(id, node, "s-new", "ocpp1.6", now));
+        activity.sessionOpened(new SessionOpened(id, node, "s-new", "ocpp1.6", now));
         assertTrue(admin.find(id).orElseThrow().connected());
     }
 
@@ -529,7 +529,7 @@ class ChargePointsIT extends CmsDeployment {
         String id = uniqueId("notime");
         admin.register(new NewChargePoint(id, null, null));
         Instant before = Instant.now();
-        station.statusChanged(new StatusChanged(id, 1, "Available", "NoError", null, null, null, null, null));
+        activity.statusChanged(new StatusChanged(id, 1, "Available", "NoError", null, null, null, null, null));
         ConnectorView c = admin.find(id).orElseThrow().connectors().get(0);
         assertEquals("Available", c.status());
         assertFalse(c.statusTime().isBefore(before.minusMillis(1)));
@@ -542,10 +542,10 @@ class ChargePointsIT extends CmsDeployment {
         admin.register(new NewChargePoint(id, null, null));
         Instant longAgo = Instant.now().minusSeconds(Settings.nodeStaleAfter() + 60L);
 
-        station.sessionOpened(new SessionOpened(id, node, "s1", "ocpp1.6", longAgo));
+        activity.sessionOpened(new SessionOpened(id, node, "s1", "ocpp1.6", longAgo));
 
         assertFalse(admin.find(id).orElseThrow().connected());
-        station.nodeAlive(new NodeAlive(node, Instant.now(), null));
+        activity.nodeAlive(new NodeAlive(node, Instant.now(), null));
         assertTrue(admin.find(id).orElseThrow().connected());
     }
 
@@ -553,8 +553,8 @@ class ChargePointsIT extends CmsDeployment {
     void sessionOfUnknownChargePointIsIgnored() {
         String id = uniqueId("nobody");
         String node = uniqueId("node");
-        station.sessionOpened(new SessionOpened(id, node, "s1", "ocpp1.6", Instant.now()));
-        station.sessionClosed(new SessionClosed(id, node, "s1", Instant.now()));
+        activity.sessionOpened(new SessionOpened(id, node, "s1", "ocpp1.6", Instant.now()));
+        activity.sessionClosed(new SessionClosed(id, node, "s1", Instant.now()));
         assertTrue(admin.find(id).isEmpty());
     }
 
@@ -567,7 +567,7 @@ class ChargePointsIT extends CmsDeployment {
         assertNull(admin.find(id).orElseThrow().lastSeen());
         Instant before = Instant.now();
 
-        HeartbeatReply first = station.heartbeat(new Heartbeat(id));
+        HeartbeatReply first = activity.heartbeat(new Heartbeat(id));
 
         assertBetween(before, first.currentTime(), Instant.now());
         Instant seen = admin.find(id).orElseThrow().lastSeen();
@@ -575,7 +575,7 @@ class ChargePointsIT extends CmsDeployment {
         assertEquals(first.currentTime().truncatedTo(ChronoUnit.MILLIS), seen.truncatedTo(ChronoUnit.MILLIS));
 
         Thread.sleep(20);
-        HeartbeatReply second = station.heartbeat(new Heartbeat(id));
+        HeartbeatReply second = activity.heartbeat(new Heartbeat(id));
         Instant seenAgain = admin.find(id).orElseThrow().lastSeen();
         assertTrue(seenAgain.isAfter(seen), seenAgain + " after " + seen);
         assertEquals(second.currentTime().truncatedTo(ChronoUnit.MILLIS), seenAgain.truncatedTo(ChronoUnit.MILLIS));
@@ -584,18 +584,18 @@ class ChargePointsIT extends CmsDeployment {
     @Test
     void heartbeatOfUnknownChargePointIsAnsweredAndRegistersNothing() {
         String id = uniqueId("hb-unknown");
-        assertNotNull(station.heartbeat(new Heartbeat(id)).currentTime());
+        assertNotNull(activity.heartbeat(new Heartbeat(id)).currentTime());
         assertTrue(admin.find(id).isEmpty());
     }
 
     @Test
     void pingReportsTheDatabaseUpAndWhetherTheNodesEventsArrived() {
         String node = uniqueId("node");
-        PingReply before = station.ping(new Ping(node));
+        PingReply before = activity.ping(new Ping(node));
         assertTrue(before.databaseUp());
         assertFalse(before.eventsFromNode(), "no event of this node stored yet");
-        station.nodeAlive(new NodeAlive(node, Instant.now(), Instant.now()));
-        assertTrue(station.ping(new Ping(node)).eventsFromNode());
+        activity.nodeAlive(new NodeAlive(node, Instant.now(), Instant.now()));
+        assertTrue(activity.ping(new Ping(node)).eventsFromNode());
     }
 
     @Test
@@ -610,7 +610,7 @@ class ChargePointsIT extends CmsDeployment {
 
     private void assertInvalid(NewChargePoint request) {
         CmsException e = assertThrows(CmsException.class, () -> admin.register(request), request.toString());
-        assertEquals(Kind.INVALID, e.kind(), request.toString());
+        assertEquals(Reason.INVALID, e.kind(), request.toString());
     }
 
     private HandshakeDecision decide(String id, String password, boolean secure) {

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.opencsms.api.cms.ChargePointAdmin;
 import org.opencsms.api.cms.ChargePointView;
 import org.opencsms.api.cms.CmsException;
-import org.opencsms.api.cms.CmsException.Kind;
+import org.opencsms.api.cms.CmsException.Reason;
 import org.opencsms.api.cms.IdTagView;
 import org.opencsms.api.cms.MeterValueView;
 import org.opencsms.api.cms.NewChargePoint;
@@ -38,7 +38,7 @@ import org.opencsms.api.cms.TransactionDetail;
 import org.opencsms.api.cms.TransactionView;
 import org.opencsms.api.messaging.Calls.DataTransfer;
 import org.opencsms.api.messaging.Calls.DataTransferReply;
-import org.opencsms.api.messaging.Calls.DataTransferStatus;
+import org.opencsms.api.messaging.Calls.DataTransferOutcome;
 import org.opencsms.api.messaging.Calls.StartTransaction;
 import org.opencsms.api.messaging.Calls.StartTransactionReply;
 import org.opencsms.api.messaging.Calls.StopTransaction;
@@ -46,17 +46,17 @@ import org.opencsms.api.messaging.Calls.StopTransactionReply;
 import org.opencsms.api.messaging.Events.DiagnosticsStatusChanged;
 import org.opencsms.api.messaging.Events.FirmwareStatusChanged;
 import org.opencsms.api.messaging.Events.MeterValuesReported;
-import org.opencsms.api.messaging.IdTagInfo;
-import org.opencsms.api.messaging.IdTagInfo.AuthorizationStatus;
+import org.opencsms.api.messaging.TagAuthorization;
+import org.opencsms.api.messaging.TagAuthorization.Verdict;
 import org.opencsms.api.messaging.MeterSample;
 import org.opencsms.cms.authorization.boundary.IdTagService;
-import org.opencsms.cms.chargepoint.boundary.StationService;
+import org.opencsms.cms.chargepoint.boundary.ChargePointActivity;
 import org.opencsms.cms.chargepoint.entity.DataTransferRecord;
 import org.opencsms.cms.transaction.boundary.TransactionService;
 
 /**
  * Id tags ({@link IdTagService}), transactions and meter values ({@link TransactionService}), and the
- * DataTransfer, firmware and diagnostics reports of {@link StationService}, in Payara Micro against its
+ * DataTransfer, firmware and diagnostics reports of {@link ChargePointActivity}, in Payara Micro against its
  * embedded H2. Runs in-container, every call its own transaction; every test works on charge points
  * and id tags of its own.
  */
@@ -73,7 +73,7 @@ class TransactionsIT extends CmsDeployment {
     ChargePointAdmin admin;
 
     @EJB
-    StationService station;
+    ChargePointActivity activity;
 
     @PersistenceContext(unitName = "csms")
     EntityManager em;
@@ -147,7 +147,7 @@ class TransactionsIT extends CmsDeployment {
         assertTrue(idTags.list().stream().noneMatch(t -> t.idTag().equals(tag)));
         assertFalse(idTags.delete(tag));
         assertFalse(idTags.delete(uniqueId("never")));
-        assertEquals(AuthorizationStatus.INVALID, idTags.authorize(tag).status());
+        assertEquals(Verdict.INVALID, idTags.authorize(tag).status());
     }
 
     @Test
@@ -158,7 +158,7 @@ class TransactionsIT extends CmsDeployment {
         CmsException e = assertThrows(CmsException.class,
                 () -> idTags.create(new IdTagView(tag, "Accepted", null, null, true)));
 
-        assertEquals(Kind.CONFLICT, e.kind());
+        assertEquals(Reason.CONFLICT, e.kind());
         assertEquals(new IdTagView(tag, "Blocked", null, null, false), idTags.find(tag).orElseThrow());
         assertEquals(1, idTags.list().stream().filter(t -> t.idTag().equals(tag)).count());
     }
@@ -171,12 +171,12 @@ class TransactionsIT extends CmsDeployment {
                 "del\u007f" + uniqueId(""), "é" + uniqueId("")}) {
             CmsException e = assertThrows(CmsException.class, () -> idTags.create(new IdTagView(bad, null, null, null, null)),
                     "idTag '" + bad + "'");
-            assertEquals(Kind.INVALID, e.kind(), "idTag '" + bad + "'");
+            assertEquals(Reason.INVALID, e.kind(), "idTag '" + bad + "'");
             assertTrue(idTags.find(bad).isEmpty(), "idTag '" + bad + "'");
         }
-        assertEquals(Kind.INVALID, assertThrows(CmsException.class,
+        assertEquals(Reason.INVALID, assertThrows(CmsException.class,
                 () -> idTags.create(new IdTagView(null, null, null, null, null))).kind());
-        assertEquals(Kind.INVALID, assertThrows(CmsException.class, () -> idTags.create(null)).kind());
+        assertEquals(Reason.INVALID, assertThrows(CmsException.class, () -> idTags.create(null)).kind());
 
         // the limit itself is fine, and so are spaces and punctuation
         idTags.create(new IdTagView(twenty, null, null, null, null));
@@ -192,12 +192,12 @@ class TransactionsIT extends CmsDeployment {
         for (String status : new String[] {"Expired", "accepted", "Invalid", "ConcurrentTx", ""}) {
             CmsException e = assertThrows(CmsException.class,
                     () -> idTags.create(new IdTagView(tag, status, null, null, null)), "status '" + status + "'");
-            assertEquals(Kind.INVALID, e.kind(), "status '" + status + "'");
+            assertEquals(Reason.INVALID, e.kind(), "status '" + status + "'");
         }
         for (String parent : new String[] {"", "p".repeat(21), "p\u0000arent", "pärent"}) {
             CmsException e = assertThrows(CmsException.class,
                     () -> idTags.create(new IdTagView(tag, null, null, parent, null)), "parent '" + parent + "'");
-            assertEquals(Kind.INVALID, e.kind(), "parent '" + parent + "'");
+            assertEquals(Reason.INVALID, e.kind(), "parent '" + parent + "'");
         }
         assertTrue(idTags.find(tag).isEmpty());
 
@@ -210,7 +210,7 @@ class TransactionsIT extends CmsDeployment {
         String tag = uniqueId("t");
         CmsException e = assertThrows(CmsException.class,
                 () -> idTags.update(tag, new IdTagView(tag, "Blocked", null, null, null)));
-        assertEquals(Kind.NOT_FOUND, e.kind());
+        assertEquals(Reason.NOT_FOUND, e.kind());
         assertTrue(idTags.find(tag).isEmpty());
     }
 
@@ -222,12 +222,12 @@ class TransactionsIT extends CmsDeployment {
 
         CmsException differs = assertThrows(CmsException.class,
                 () -> idTags.update(tag, new IdTagView(other, "Blocked", null, null, true)));
-        assertEquals(Kind.INVALID, differs.kind());
-        assertEquals(Kind.INVALID, assertThrows(CmsException.class,
+        assertEquals(Reason.INVALID, differs.kind());
+        assertEquals(Reason.INVALID, assertThrows(CmsException.class,
                 () -> idTags.update(tag, new IdTagView(tag, "Expired", null, null, null))).kind());
-        assertEquals(Kind.INVALID, assertThrows(CmsException.class,
+        assertEquals(Reason.INVALID, assertThrows(CmsException.class,
                 () -> idTags.update(tag, new IdTagView(tag, "Blocked", null, "x".repeat(21), null))).kind());
-        assertEquals(Kind.INVALID, assertThrows(CmsException.class, () -> idTags.update(tag, null)).kind());
+        assertEquals(Reason.INVALID, assertThrows(CmsException.class, () -> idTags.update(tag, null)).kind());
 
         assertEquals(original, idTags.find(tag).orElseThrow());
         assertTrue(idTags.find(other).isEmpty());
@@ -237,19 +237,19 @@ class TransactionsIT extends CmsDeployment {
 
     @Test
     void unknownTagIsInvalid() {
-        assertEquals(IdTagInfo.invalid(), idTags.authorize(uniqueId("none")));
-        assertEquals(IdTagInfo.invalid(), idTags.authorize(null));
-        assertEquals(IdTagInfo.invalid(), idTags.authorizeStart(uniqueId("none")));
+        assertEquals(TagAuthorization.invalid(), idTags.authorize(uniqueId("none")));
+        assertEquals(TagAuthorization.invalid(), idTags.authorize(null));
+        assertEquals(TagAuthorization.invalid(), idTags.authorizeStart(uniqueId("none")));
     }
 
     @Test
     void authorizeAnswersTheTagsStatus() {
         String accepted = idTag(null, null, null, false);
         String blocked = idTag("Blocked", null, null, false);
-        assertEquals(new IdTagInfo(AuthorizationStatus.ACCEPTED, null, null), idTags.authorize(accepted));
-        assertEquals(new IdTagInfo(AuthorizationStatus.BLOCKED, null, null), idTags.authorize(blocked));
-        assertEquals(AuthorizationStatus.ACCEPTED, idTags.authorizeStart(accepted).status());
-        assertEquals(AuthorizationStatus.BLOCKED, idTags.authorizeStart(blocked).status());
+        assertEquals(new TagAuthorization(Verdict.ACCEPTED, null, null), idTags.authorize(accepted));
+        assertEquals(new TagAuthorization(Verdict.BLOCKED, null, null), idTags.authorize(blocked));
+        assertEquals(Verdict.ACCEPTED, idTags.authorizeStart(accepted).status());
+        assertEquals(Verdict.BLOCKED, idTags.authorizeStart(blocked).status());
     }
 
     @Test
@@ -257,8 +257,8 @@ class TransactionsIT extends CmsDeployment {
         Instant past = now().minus(1, ChronoUnit.DAYS);
         String tag = idTag(null, past, null, false);
 
-        assertEquals(new IdTagInfo(AuthorizationStatus.EXPIRED, past, null), idTags.authorize(tag));
-        assertEquals(AuthorizationStatus.EXPIRED, idTags.authorizeStart(tag).status());
+        assertEquals(new TagAuthorization(Verdict.EXPIRED, past, null), idTags.authorize(tag));
+        assertEquals(Verdict.EXPIRED, idTags.authorizeStart(tag).status());
     }
 
     @Test
@@ -266,13 +266,13 @@ class TransactionsIT extends CmsDeployment {
         Instant future = now().plus(10, ChronoUnit.DAYS);
         String tag = idTag(null, future, null, false);
 
-        assertEquals(new IdTagInfo(AuthorizationStatus.ACCEPTED, future, null), idTags.authorize(tag));
+        assertEquals(new TagAuthorization(Verdict.ACCEPTED, future, null), idTags.authorize(tag));
     }
 
     @Test
     void blockedWinsOverExpired() {
         String tag = idTag("Blocked", now().minus(1, ChronoUnit.DAYS), null, false);
-        assertEquals(AuthorizationStatus.BLOCKED, idTags.authorize(tag).status());
+        assertEquals(Verdict.BLOCKED, idTags.authorize(tag).status());
     }
 
     @Test
@@ -281,17 +281,17 @@ class TransactionsIT extends CmsDeployment {
         String tag = idTag(null, null, parent, false);
         String blocked = idTag("Blocked", null, parent, false);
 
-        assertEquals(new IdTagInfo(AuthorizationStatus.ACCEPTED, null, parent), idTags.authorize(tag));
-        assertEquals(new IdTagInfo(AuthorizationStatus.BLOCKED, null, parent), idTags.authorize(blocked));
+        assertEquals(new TagAuthorization(Verdict.ACCEPTED, null, parent), idTags.authorize(tag));
+        assertEquals(new TagAuthorization(Verdict.BLOCKED, null, parent), idTags.authorize(blocked));
         assertEquals(parent, idTags.authorizeStart(tag).parentIdTag());
     }
 
     @Test
     void updatedStatusIsAuthorizedAtOnce() {
         String tag = idTag(null, null, null, false);
-        assertEquals(AuthorizationStatus.ACCEPTED, idTags.authorize(tag).status());
+        assertEquals(Verdict.ACCEPTED, idTags.authorize(tag).status());
         idTags.update(tag, new IdTagView(tag, "Blocked", null, null, null));
-        assertEquals(AuthorizationStatus.BLOCKED, idTags.authorize(tag).status());
+        assertEquals(Verdict.BLOCKED, idTags.authorize(tag).status());
     }
 
     @Test
@@ -301,15 +301,15 @@ class TransactionsIT extends CmsDeployment {
         Instant expiry = now().plus(5, ChronoUnit.DAYS);
         String tag = idTag(null, expiry, parent, false);
         StartTransactionReply first = transactions.start(start(cp, 1, tag, 100, now()));
-        assertEquals(AuthorizationStatus.ACCEPTED, first.idTagInfo().status());
+        assertEquals(Verdict.ACCEPTED, first.idTagInfo().status());
 
-        assertEquals(new IdTagInfo(AuthorizationStatus.CONCURRENT_TX, expiry, parent), idTags.authorizeStart(tag));
+        assertEquals(new TagAuthorization(Verdict.CONCURRENT_TX, expiry, parent), idTags.authorizeStart(tag));
         // Authorize.req knows no concurrency rule
-        assertEquals(AuthorizationStatus.ACCEPTED, idTags.authorize(tag).status());
+        assertEquals(Verdict.ACCEPTED, idTags.authorize(tag).status());
 
         transactions.stop(stop(cp, first.transactionId(), tag, 200, now(), null, List.of()));
 
-        assertEquals(new IdTagInfo(AuthorizationStatus.ACCEPTED, expiry, parent), idTags.authorizeStart(tag));
+        assertEquals(new TagAuthorization(Verdict.ACCEPTED, expiry, parent), idTags.authorizeStart(tag));
     }
 
     @Test
@@ -317,11 +317,11 @@ class TransactionsIT extends CmsDeployment {
         String cp = chargePoint("multi");
         String tag = idTag(null, null, null, true);
         StartTransactionReply first = transactions.start(start(cp, 1, tag, 100, now()));
-        assertEquals(AuthorizationStatus.ACCEPTED, first.idTagInfo().status());
+        assertEquals(Verdict.ACCEPTED, first.idTagInfo().status());
 
-        assertEquals(AuthorizationStatus.ACCEPTED, idTags.authorizeStart(tag).status());
+        assertEquals(Verdict.ACCEPTED, idTags.authorizeStart(tag).status());
         StartTransactionReply second = transactions.start(start(cp, 2, tag, 500, now()));
-        assertEquals(AuthorizationStatus.ACCEPTED, second.idTagInfo().status());
+        assertEquals(Verdict.ACCEPTED, second.idTagInfo().status());
         assertNotEquals(first.transactionId(), second.transactionId());
         assertEquals(2, transactions.list(cp, true, 0, 10).size());
     }
@@ -335,7 +335,7 @@ class TransactionsIT extends CmsDeployment {
 
         StartTransactionReply second = transactions.start(start(other, 1, tag, 0, now()));
 
-        assertEquals(AuthorizationStatus.CONCURRENT_TX, second.idTagInfo().status());
+        assertEquals(Verdict.CONCURRENT_TX, second.idTagInfo().status());
         assertNotEquals(first.transactionId(), second.transactionId());
         assertEquals("CONCURRENT_TX", transactions.find(second.transactionId()).orElseThrow().startStatus());
         assertEquals("ACCEPTED", transactions.find(first.transactionId()).orElseThrow().startStatus());
@@ -353,7 +353,7 @@ class TransactionsIT extends CmsDeployment {
         StartTransactionReply reply = transactions.start(new StartTransaction(cp, 2, tag, 1234, 77, at, received));
 
         assertTrue(reply.transactionId() > 0, "transactionId " + reply.transactionId());
-        assertEquals(new IdTagInfo(AuthorizationStatus.ACCEPTED, null, null), reply.idTagInfo());
+        assertEquals(new TagAuthorization(Verdict.ACCEPTED, null, null), reply.idTagInfo());
         TransactionDetail tx = transactions.find(reply.transactionId()).orElseThrow();
         assertAll(
                 () -> assertEquals(reply.transactionId(), tx.id()),
@@ -386,7 +386,7 @@ class TransactionsIT extends CmsDeployment {
 
         StartTransactionReply reply = transactions.start(start(cp, 1, tag, 0, now()));
 
-        assertEquals(new IdTagInfo(AuthorizationStatus.ACCEPTED, expiry, parent), reply.idTagInfo());
+        assertEquals(new TagAuthorization(Verdict.ACCEPTED, expiry, parent), reply.idTagInfo());
     }
 
     @Test
@@ -396,7 +396,7 @@ class TransactionsIT extends CmsDeployment {
 
         StartTransactionReply reply = transactions.start(start(cp, 1, tag, 10, now()));
 
-        assertEquals(IdTagInfo.invalid(), reply.idTagInfo());
+        assertEquals(TagAuthorization.invalid(), reply.idTagInfo());
         TransactionDetail tx = transactions.find(reply.transactionId()).orElseThrow();
         assertEquals(tag, tx.idTag());
         assertEquals("INVALID", tx.startStatus());
@@ -412,8 +412,8 @@ class TransactionsIT extends CmsDeployment {
         StartTransactionReply b = transactions.start(start(cp, 1, blocked, 0, now()));
         StartTransactionReply e = transactions.start(start(cp, 2, expired, 0, now()));
 
-        assertEquals(AuthorizationStatus.BLOCKED, b.idTagInfo().status());
-        assertEquals(AuthorizationStatus.EXPIRED, e.idTagInfo().status());
+        assertEquals(Verdict.BLOCKED, b.idTagInfo().status());
+        assertEquals(Verdict.EXPIRED, e.idTagInfo().status());
         assertEquals("BLOCKED", transactions.find(b.transactionId()).orElseThrow().startStatus());
         assertEquals("EXPIRED", transactions.find(e.transactionId()).orElseThrow().startStatus());
     }
@@ -434,8 +434,8 @@ class TransactionsIT extends CmsDeployment {
         assertEquals(first.transactionId(), second.transactionId());
         assertEquals(first.transactionId(), third.transactionId());
         // not ConcurrentTx with itself
-        assertEquals(AuthorizationStatus.ACCEPTED, second.idTagInfo().status());
-        assertEquals(AuthorizationStatus.ACCEPTED, third.idTagInfo().status());
+        assertEquals(Verdict.ACCEPTED, second.idTagInfo().status());
+        assertEquals(Verdict.ACCEPTED, third.idTagInfo().status());
         assertEquals(1, transactionRows(cp));
         assertEquals(request.receivedAt(), transactions.find(first.transactionId()).orElseThrow().startReceivedAt());
     }
@@ -449,7 +449,7 @@ class TransactionsIT extends CmsDeployment {
         StartTransactionReply second = transactions.start(request);
 
         assertEquals(first.transactionId(), second.transactionId());
-        assertEquals(IdTagInfo.invalid(), second.idTagInfo());
+        assertEquals(TagAuthorization.invalid(), second.idTagInfo());
         assertEquals(1, transactionRows(cp));
     }
 
@@ -476,7 +476,7 @@ class TransactionsIT extends CmsDeployment {
         StartTransactionReply reply = transactions.start(start(ghost, 1, tag, 0, now()));
         StartTransactionReply again = transactions.start(start(ghost, 1, tag, 0, now()));
 
-        assertEquals(IdTagInfo.invalid(), reply.idTagInfo());
+        assertEquals(TagAuthorization.invalid(), reply.idTagInfo());
         assertTrue(transactions.find(reply.transactionId()).isEmpty());
         assertEquals(TransactionService.UNRECORDED_TRANSACTION_ID, reply.transactionId(),
                 "no id is taken from the sequence for a charge point nobody registered");
@@ -554,12 +554,12 @@ class TransactionsIT extends CmsDeployment {
 
         StopTransactionReply reply = transactions.stop(stop(cp, id, blocked, 10, now(), "Remote", List.of()));
 
-        assertEquals(new IdTagInfo(AuthorizationStatus.BLOCKED, null, parent), reply.idTagInfo());
+        assertEquals(new TagAuthorization(Verdict.BLOCKED, null, parent), reply.idTagInfo());
         assertEquals(blocked, transactions.find(id).orElseThrow().stopIdTag());
         // an unknown tag is Invalid, the stop is recorded all the same
         int other = transactions.start(start(cp, 2, tag, 0, now().minusSeconds(30))).transactionId();
         String nobody = uniqueId("nobody");
-        assertEquals(IdTagInfo.invalid(), transactions.stop(stop(cp, other, nobody, 5, now(), null, List.of())).idTagInfo());
+        assertEquals(TagAuthorization.invalid(), transactions.stop(stop(cp, other, nobody, 5, now(), null, List.of())).idTagInfo());
         assertEquals(nobody, transactions.find(other).orElseThrow().stopIdTag());
     }
 
@@ -576,7 +576,7 @@ class TransactionsIT extends CmsDeployment {
         StopTransactionReply minusOne = transactions.stop(stop(cp, -1, null, 100, t, null, data));
         StopTransactionReply ghostReply = transactions.stop(stop(uniqueId("ghost"), id, tag, 100, t, null, data));
 
-        assertEquals(AuthorizationStatus.ACCEPTED, unknownReply.idTagInfo().status());
+        assertEquals(Verdict.ACCEPTED, unknownReply.idTagInfo().status());
         assertNotNull(minusOne);
         assertNull(minusOne.idTagInfo());
         assertNotNull(ghostReply);
@@ -645,7 +645,7 @@ class TransactionsIT extends CmsDeployment {
         StopTransactionReply sameMeterOtherTime = transactions.stop(new StopTransaction(cp, id, tag, 300,
                 t.plusSeconds(301), "Local", List.of(), now().plusSeconds(6)));
 
-        assertEquals(AuthorizationStatus.ACCEPTED, later.idTagInfo().status());
+        assertEquals(Verdict.ACCEPTED, later.idTagInfo().status());
         assertNotNull(sameMeterOtherTime);
         TransactionDetail tx = transactions.find(id).orElseThrow();
         assertAll(
@@ -808,8 +808,8 @@ class TransactionsIT extends CmsDeployment {
         StopTransactionReply stopReply = transactions.stop(new StopTransaction(cp, id, tag, 1100, stopped, null,
                 List.of(sample(stopped, "1100", "Transaction.End")), receivedStop));
 
-        assertEquals(AuthorizationStatus.ACCEPTED, reply.idTagInfo().status());
-        assertEquals(AuthorizationStatus.ACCEPTED, stopReply.idTagInfo().status());
+        assertEquals(Verdict.ACCEPTED, reply.idTagInfo().status());
+        assertEquals(Verdict.ACCEPTED, stopReply.idTagInfo().status());
         TransactionDetail tx = transactions.find(id).orElseThrow();
         assertAll(
                 () -> assertEquals(started, tx.startTimestamp()),
@@ -888,7 +888,7 @@ class TransactionsIT extends CmsDeployment {
         String tag = idTag(null, null, null, false);
         int id = transactions.start(start(cp, 1, tag, 0, now().minusSeconds(60))).transactionId();
         transactions.meterValues(new MeterValuesReported(cp, 1, id, List.of(sample(now(), "5")), now()));
-        station.dataTransfer(new DataTransfer(cp, "org.opencsms", "Echo", "x", now()));
+        activity.dataTransfer(new DataTransfer(cp, "org.opencsms", "Echo", "x", now()));
 
         assertTrue(admin.delete(cp));
 
@@ -896,7 +896,7 @@ class TransactionsIT extends CmsDeployment {
         assertEquals(0, meterRows(cp));
         assertEquals(0, dataTransfers(cp).size());
         // the tag is free again
-        assertEquals(AuthorizationStatus.ACCEPTED, idTags.authorizeStart(tag).status());
+        assertEquals(Verdict.ACCEPTED, idTags.authorizeStart(tag).status());
     }
 
     // ---- concurrent reports -------------------------------------------------------------------
@@ -913,10 +913,10 @@ class TransactionsIT extends CmsDeployment {
         List<StartTransactionReply> replies = concurrently(cps.size(),
                 i -> transactions.start(start(cps.get(i), 1, tag, 0, at)));
 
-        assertEquals(1, replies.stream().filter(r -> r.idTagInfo().status() == AuthorizationStatus.ACCEPTED).count(),
+        assertEquals(1, replies.stream().filter(r -> r.idTagInfo().status() == Verdict.ACCEPTED).count(),
                 replies::toString);
         assertEquals(cps.size() - 1,
-                replies.stream().filter(r -> r.idTagInfo().status() == AuthorizationStatus.CONCURRENT_TX).count(),
+                replies.stream().filter(r -> r.idTagInfo().status() == Verdict.CONCURRENT_TX).count(),
                 replies::toString);
         assertEquals(cps.size(), replies.stream().map(StartTransactionReply::transactionId).distinct().count());
     }
@@ -929,7 +929,7 @@ class TransactionsIT extends CmsDeployment {
         List<StartTransactionReply> replies = concurrently(6, i -> transactions.start(request));
 
         assertEquals(1, replies.stream().map(StartTransactionReply::transactionId).distinct().count(), replies::toString);
-        assertTrue(replies.stream().allMatch(r -> r.idTagInfo().status() == AuthorizationStatus.ACCEPTED),
+        assertTrue(replies.stream().allMatch(r -> r.idTagInfo().status() == Verdict.ACCEPTED),
                 replies::toString);
         assertEquals(1, transactionRows(cp));
     }
@@ -959,9 +959,9 @@ class TransactionsIT extends CmsDeployment {
         String cp = chargePoint("dt-unk");
         String vendor = "com.example." + uniqueId("v");
 
-        DataTransferReply reply = station.dataTransfer(new DataTransfer(cp, vendor, "Echo", "hello", now()));
+        DataTransferReply reply = activity.dataTransfer(new DataTransfer(cp, vendor, "Echo", "hello", now()));
 
-        assertEquals(DataTransferStatus.UNKNOWN_VENDOR_ID, reply.status());
+        assertEquals(DataTransferOutcome.UNKNOWN_VENDOR_ID, reply.status());
         assertNull(reply.data());
         List<DataTransferRecord> stored = dataTransfers(cp);
         assertEquals(1, stored.size());
@@ -973,16 +973,16 @@ class TransactionsIT extends CmsDeployment {
         String cp = chargePoint("dt-echo");
         String data = "{\"ping\":\"" + uniqueId("d") + "\"}";
 
-        DataTransferReply reply = station.dataTransfer(new DataTransfer(cp, "org.opencsms", "Echo", data, now()));
+        DataTransferReply reply = activity.dataTransfer(new DataTransfer(cp, "org.opencsms", "Echo", data, now()));
 
-        assertEquals(new DataTransferReply(DataTransferStatus.ACCEPTED, data), reply);
+        assertEquals(new DataTransferReply(DataTransferOutcome.ACCEPTED, data), reply);
         List<DataTransferRecord> stored = dataTransfers(cp);
         assertEquals(1, stored.size());
         assertRecord(stored.get(0), "org.opencsms", "Echo", data, "ACCEPTED");
 
         // without data, echoed as none
-        assertEquals(new DataTransferReply(DataTransferStatus.ACCEPTED, null),
-                station.dataTransfer(new DataTransfer(cp, "org.opencsms", "Echo", null, now())));
+        assertEquals(new DataTransferReply(DataTransferOutcome.ACCEPTED, null),
+                activity.dataTransfer(new DataTransfer(cp, "org.opencsms", "Echo", null, now())));
         assertEquals(2, dataTransfers(cp).size());
     }
 
@@ -990,11 +990,11 @@ class TransactionsIT extends CmsDeployment {
     void otherMessageIdOfOurVendorIsUnknownMessageIdAndStored() {
         String cp = chargePoint("dt-msg");
 
-        DataTransferReply reply = station.dataTransfer(new DataTransfer(cp, "org.opencsms", "echo", "x", now()));
-        DataTransferReply none = station.dataTransfer(new DataTransfer(cp, "org.opencsms", null, "y", now()));
+        DataTransferReply reply = activity.dataTransfer(new DataTransfer(cp, "org.opencsms", "echo", "x", now()));
+        DataTransferReply none = activity.dataTransfer(new DataTransfer(cp, "org.opencsms", null, "y", now()));
 
-        assertEquals(new DataTransferReply(DataTransferStatus.UNKNOWN_MESSAGE_ID, null), reply);
-        assertEquals(new DataTransferReply(DataTransferStatus.UNKNOWN_MESSAGE_ID, null), none);
+        assertEquals(new DataTransferReply(DataTransferOutcome.UNKNOWN_MESSAGE_ID, null), reply);
+        assertEquals(new DataTransferReply(DataTransferOutcome.UNKNOWN_MESSAGE_ID, null), none);
         List<DataTransferRecord> stored = dataTransfers(cp);
         assertEquals(2, stored.size());
         DataTransferRecord first = stored.stream().filter(r -> "x".equals(r.getData())).findFirst().orElseThrow();
@@ -1008,7 +1008,7 @@ class TransactionsIT extends CmsDeployment {
         String ghost = uniqueId("ghost");
         String data = uniqueId("data");
 
-        DataTransferReply reply = station.dataTransfer(new DataTransfer(ghost, "org.opencsms", "Echo", data, now()));
+        DataTransferReply reply = activity.dataTransfer(new DataTransfer(ghost, "org.opencsms", "Echo", data, now()));
 
         assertNotNull(reply);
         assertEquals(0L, em.createQuery("select count(d) from DataTransferRecord d where d.data = :data", Long.class)
@@ -1022,10 +1022,10 @@ class TransactionsIT extends CmsDeployment {
         Instant t = now();
         assertNull(admin.find(cp).orElseThrow().firmwareStatus());
 
-        station.firmwareStatus(new FirmwareStatusChanged(cp, "Downloading", t));
+        activity.firmwareStatus(new FirmwareStatusChanged(cp, "Downloading", t));
         assertEquals("Downloading", admin.find(cp).orElseThrow().firmwareStatus());
-        station.firmwareStatus(new FirmwareStatusChanged(cp, "Installed", t.plusSeconds(10)));
-        station.firmwareStatus(new FirmwareStatusChanged(cp, "Downloaded", t.plusSeconds(5)));
+        activity.firmwareStatus(new FirmwareStatusChanged(cp, "Installed", t.plusSeconds(10)));
+        activity.firmwareStatus(new FirmwareStatusChanged(cp, "Downloaded", t.plusSeconds(5)));
 
         ChargePointView view = admin.find(cp).orElseThrow();
         assertEquals("Installed", view.firmwareStatus());
@@ -1039,10 +1039,10 @@ class TransactionsIT extends CmsDeployment {
         Instant t = now();
         assertNull(admin.find(cp).orElseThrow().diagnosticsStatus());
 
-        station.diagnosticsStatus(new DiagnosticsStatusChanged(cp, "Uploading", t));
+        activity.diagnosticsStatus(new DiagnosticsStatusChanged(cp, "Uploading", t));
         assertEquals("Uploading", admin.find(cp).orElseThrow().diagnosticsStatus());
-        station.diagnosticsStatus(new DiagnosticsStatusChanged(cp, "Uploaded", t.plusSeconds(10)));
-        station.diagnosticsStatus(new DiagnosticsStatusChanged(cp, "UploadFailed", t.minusSeconds(10)));
+        activity.diagnosticsStatus(new DiagnosticsStatusChanged(cp, "Uploaded", t.plusSeconds(10)));
+        activity.diagnosticsStatus(new DiagnosticsStatusChanged(cp, "UploadFailed", t.minusSeconds(10)));
 
         ChargePointView view = admin.find(cp).orElseThrow();
         assertEquals("Uploaded", view.diagnosticsStatus());
@@ -1052,8 +1052,8 @@ class TransactionsIT extends CmsDeployment {
     @Test
     void firmwareAndDiagnosticsOfUnregisteredChargePointAreIgnored() {
         String ghost = uniqueId("ghost");
-        station.firmwareStatus(new FirmwareStatusChanged(ghost, "Installed", now()));
-        station.diagnosticsStatus(new DiagnosticsStatusChanged(ghost, "Uploaded", now()));
+        activity.firmwareStatus(new FirmwareStatusChanged(ghost, "Installed", now()));
+        activity.diagnosticsStatus(new DiagnosticsStatusChanged(ghost, "Uploaded", now()));
         assertTrue(admin.find(ghost).isEmpty());
     }
 
@@ -1091,8 +1091,8 @@ class TransactionsIT extends CmsDeployment {
     void longDataTransferAndSampledValuesAreStored() {
         String cp = chargePoint("long");
         String big = "x".repeat(50_000);
-        assertEquals(DataTransferStatus.UNKNOWN_VENDOR_ID,
-                station.dataTransfer(new DataTransfer(cp, "com.example", "m", big, now())).status());
+        assertEquals(DataTransferOutcome.UNKNOWN_VENDOR_ID,
+                activity.dataTransfer(new DataTransfer(cp, "com.example", "m", big, now())).status());
         assertEquals(big, dataTransfers(cp).get(0).getData());
         transactions.meterValues(new MeterValuesReported(cp, 1, null,
                 List.of(new MeterSample(now(), big, "Sample.Periodic", "SignedData", ENERGY, null, "Outlet", "Wh")), now()));
@@ -1103,14 +1103,14 @@ class TransactionsIT extends CmsDeployment {
     @Test
     void idTagsCompareCaseInsensitively() {
         String tag = idTag("Accepted", null, null, false);
-        assertEquals(AuthorizationStatus.ACCEPTED, idTags.authorize(tag.toUpperCase()).status());
-        assertEquals(AuthorizationStatus.ACCEPTED, idTags.authorize(tag.toLowerCase()).status());
+        assertEquals(Verdict.ACCEPTED, idTags.authorize(tag.toUpperCase()).status());
+        assertEquals(Verdict.ACCEPTED, idTags.authorize(tag.toLowerCase()).status());
         CmsException e = assertThrows(CmsException.class,
                 () -> idTags.create(new IdTagView(tag.toUpperCase(), "Accepted", null, null, false)));
-        assertEquals(Kind.CONFLICT, e.kind());
+        assertEquals(Reason.CONFLICT, e.kind());
         String cp = chargePoint("case");
         transactions.start(start(cp, 1, tag.toLowerCase(), 0, now()));
-        assertEquals(AuthorizationStatus.CONCURRENT_TX, idTags.authorizeStart(tag.toUpperCase()).status());
+        assertEquals(Verdict.CONCURRENT_TX, idTags.authorizeStart(tag.toUpperCase()).status());
     }
 
     /** Regression: a start that was refused never charged and must not block the tag's next start. */
@@ -1118,9 +1118,9 @@ class TransactionsIT extends CmsDeployment {
     void refusedStartDoesNotCountAsActiveForConcurrency() {
         String tag = idTag("Blocked", null, null, false);
         String cp = chargePoint("refused");
-        assertEquals(AuthorizationStatus.BLOCKED, transactions.start(start(cp, 1, tag, 0, now())).idTagInfo().status());
+        assertEquals(Verdict.BLOCKED, transactions.start(start(cp, 1, tag, 0, now())).idTagInfo().status());
         idTags.update(tag, new IdTagView(null, "Accepted", null, null, false));
-        assertEquals(AuthorizationStatus.ACCEPTED, idTags.authorizeStart(tag).status());
+        assertEquals(Verdict.ACCEPTED, idTags.authorizeStart(tag).status());
     }
 
     // ---- helpers ------------------------------------------------------------------------------
@@ -1198,12 +1198,12 @@ class TransactionsIT extends CmsDeployment {
     }
 
     private long meterRows(String cp) {
-        return em.createQuery("select count(m) from MeterValue m where m.chargePoint.identity = :id", Long.class)
+        return em.createQuery("select count(m) from MeterReading m where m.chargePoint.identity = :id", Long.class)
                 .setParameter("id", cp).getSingleResult();
     }
 
     private long unlinkedMeterRows(String cp) {
-        return em.createQuery("select count(m) from MeterValue m where m.chargePoint.identity = :id "
+        return em.createQuery("select count(m) from MeterReading m where m.chargePoint.identity = :id "
                 + "and m.transaction is null", Long.class).setParameter("id", cp).getSingleResult();
     }
 

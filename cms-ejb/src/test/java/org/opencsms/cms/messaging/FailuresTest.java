@@ -10,15 +10,15 @@ class FailuresTest {
     @Test
     void aConcurrentInsertOfTheSameRowIsRetriedBeforeTheEventIsKept() {
         // the first announcement of a node raced its first session: both inserted the node's row
-        assertEquals(Failures.Kind.UNKNOWN, Failures.of(new RuntimeException(new SQLException("duplicate key", "23505"))));
+        assertEquals(Failures.Nature.UNKNOWN, Failures.of(new RuntimeException(new SQLException("duplicate key", "23505"))));
     }
 
     @Test
     void otherConstraintViolationsAreKeptAtOnceAndOutagesRetried() {
-        assertEquals(Failures.Kind.PERMANENT, Failures.of(new SQLException("null value", "23502")));
-        assertEquals(Failures.Kind.PERMANENT, Failures.of(new SQLException("invalid byte sequence", "22021")));
-        assertEquals(Failures.Kind.TRANSIENT, Failures.of(new SQLException("refused", "08001")));
-        assertEquals(Failures.Kind.TRANSIENT, Failures.of(new SQLException("deadlock", "40P01")));
+        assertEquals(Failures.Nature.PERMANENT, Failures.of(new SQLException("null value", "23502")));
+        assertEquals(Failures.Nature.PERMANENT, Failures.of(new SQLException("invalid byte sequence", "22021")));
+        assertEquals(Failures.Nature.TRANSIENT, Failures.of(new SQLException("refused", "08001")));
+        assertEquals(Failures.Nature.TRANSIENT, Failures.of(new SQLException("deadlock", "40P01")));
     }
 
     @Test

@@ -18,9 +18,9 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
 /**
- * Publishes the charger events to RabbitMQ as plain AMQP messages, because the JMS client cannot do what
- * an event needs: every publish is <em>mandatory</em> (an event no queue takes comes back, and the charger
- * gets a CALLERROR instead of an answer for an event that was dropped) and confirmed (the charger is
+ * Publishes the charge point events to RabbitMQ as plain AMQP messages, because the JMS client cannot do what
+ * an event needs: every publish is <em>mandatory</em> (an event no queue takes comes back, and the charge point
+ * gets a CALLERROR instead of an answer for an event that was dropped) and confirmed (the charge point is
  * answered once the broker has the event on disk). The queue is declared before the first publish, so
  * events sent before any CMS consumes are kept. The CMS reads the queue with the resource adapter's
  * {@code messageFormat=amqp}: a text message (header {@code JMSType=TextMessage}) whose other headers are
@@ -202,7 +202,7 @@ final class AmqpEventPublisher implements AutoCloseable {
                 }
                 declared = false; // declared again before the next publish
                 LOG.severe("RabbitMQ could not route an event: queue " + queue + " is missing (" + returned.getReplyText()
-                        + "); the charger got a CALLERROR; declaring the queue again");
+                        + "); the charge point got a CALLERROR; declaring the queue again");
             });
             c.addShutdownListener(cause -> {
                 for (CompletableFuture<Void> f : pending.values()) {

@@ -77,7 +77,7 @@ public class CmsClient {
     }
 
     /**
-     * Sends a call; the future completes with the reply, with {@link CmsException} when the CMS
+     * Sends a call; the future completes with the reply, with {@link CmsCallFailed} when the CMS
      * answered with an error, or with {@link TimeoutException} when it did not answer in time.
      */
     public <Q, R> CompletableFuture<R> call(CallType<Q, R> type, String chargePointId, Q body, Duration timeout) {
@@ -119,7 +119,7 @@ public class CmsClient {
 
     /**
      * Sends a probe over the command topic to this node itself; the future completes when this node's
-     * command listener has answered it (the same route as a command for one of its chargers).
+     * command listener has answered it (the same route as a command for one of its charge points).
      */
     public CompletableFuture<CommandResult> probeCommandRoute(Duration timeout) {
         String correlationId = newCorrelationId();
@@ -151,7 +151,7 @@ public class CmsClient {
         AmqpEventPublisher amqp = amqpEvents();
         if (amqp != null) {
             // RabbitMQ: mandatory and confirmed; the broker's confirm completes it, no thread waits for it;
-            // what follows (the charger's answer) runs on a publisher thread, not on the client's thread
+            // what follows (the charge point's answer) runs on a publisher thread, not on the client's thread
             return amqp.publish(Bodies.toJson(body), eventProperties(type, chargePointId), publisher())
                     .whenCompleteAsync((ok, e) -> metrics.eventPublished(System.nanoTime() - started, e == null),
                             publisher());
@@ -227,7 +227,7 @@ public class CmsClient {
 
     /**
      * Publishes an event persistently; returns once the broker has it (a publisher confirm on
-     * RabbitMQ, the synchronous persistent send of the embedded engine), so a charger's CALLRESULT
+     * RabbitMQ, the synchronous persistent send of the embedded engine), so a charge point's CALLRESULT
      * can follow.
      */
     public <E> void publish(EventType<E> type, String chargePointId, E body) {
@@ -261,7 +261,7 @@ public class CmsClient {
         try {
             if (MessageProperties.OUTCOME_ERROR.equals(outcome)) {
                 waiting.future().completeExceptionally(
-                        new CmsException(Bodies.fromJson(body, ErrorReply.class).message()));
+                        new CmsCallFailed(Bodies.fromJson(body, ErrorReply.class).message()));
             } else {
                 waiting.future().complete(Bodies.fromJson(body, waiting.replyType()));
             }

@@ -18,15 +18,15 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import org.opencsms.api.messaging.Bodies;
-import org.opencsms.api.messaging.ChargerCommand;
+import org.opencsms.api.messaging.ChargePointCommand;
 import org.opencsms.api.messaging.CommandResult;
 import org.opencsms.api.messaging.MessageProperties;
 import org.opencsms.gateway.session.CommandExecutor;
 
 /**
- * Takes the commands for chargers connected to this node off the command topic (the server
+ * Takes the commands for charge points connected to this node off the command topic (the server
  * configuration gives this listener the selector {@code targetNode = '<node id>'}) and hands them
- * to the charger's connection; the answer goes to the caller's reply queue. Failure policy: a
+ * to the charge point's connection; the answer goes to the caller's reply queue. Failure policy: a
  * command is never redelivered (the caller waits a bounded time); anything unreadable is dropped and
  * logged, and the caller times out.
  */
@@ -52,7 +52,7 @@ public class CommandListener implements MessageListener {
                 cms.reply(replyTo, correlationId, CommandResult.of(CommandResult.Outcome.RESULT, "probe received"));
                 return;
             }
-            ChargerCommand command = Bodies.fromJson(((TextMessage) message).getText(), ChargerCommand.class);
+            ChargePointCommand command = Bodies.fromJson(((TextMessage) message).getText(), ChargePointCommand.class);
             JsonObject payload = Json.createReader(new StringReader(command.payload())).readObject();
             executor.execute(command.chargePointId(), command.action(), payload)
                     .thenAccept(result -> cms.reply(replyTo, correlationId, result))

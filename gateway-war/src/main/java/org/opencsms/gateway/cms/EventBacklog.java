@@ -22,7 +22,7 @@ import org.opencsms.api.messaging.Destinations;
  * The events published but not yet taken by the CMS, as the broker counts them (the depth of the event
  * queue), and the broker's dead letters. Read
  * every half second; exported as metrics. Admission control: while the backlog is above
- * CSMS_EVENT_BACKLOG_LIMIT, a charger's event waits for it to drain before it is published (its
+ * CSMS_EVENT_BACKLOG_LIMIT, a charge point's event waits for it to drain before it is published (its
  * CALLRESULT comes later: back-pressure), and after {@link #MAX_HOLD} it is refused with a CALLERROR
  * InternalError, so the backlog stays bounded instead of growing with the offered load.
  */
@@ -31,7 +31,7 @@ public class EventBacklog {
     private static final Logger LOG = Logger.getLogger(EventBacklog.class.getName());
     /** CSMS_EVENT_BACKLOG_LIMIT [20000]: events waiting for the CMS above which new events are held. */
     static final long LIMIT = org.opencsms.gateway.platform.GatewaySettings.eventBacklogLimit();
-    /** How long an event is held while the backlog is over its limit before the charger is refused. */
+    /** How long an event is held while the backlog is over its limit before the charge point is refused. */
     static final Duration MAX_HOLD = Duration.ofSeconds(20);
     private static final long POLL_MS = 500;
 

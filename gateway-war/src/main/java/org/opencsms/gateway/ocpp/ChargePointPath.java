@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import org.opencsms.api.cms.ChargePointIds;
 import org.opencsms.api.text.LogText;
 
-/** The charge point identity in a charger's URL: the last path segment after /ocpp/, percent-decoded. */
+/** The charge point identity in a charge point's URL: the last path segment after /ocpp/, percent-decoded. */
 public final class ChargePointPath {
     public static final String PREFIX = "/ocpp/";
 
@@ -29,10 +29,10 @@ public final class ChargePointPath {
             raw = raw.substring(0, raw.length() - 1);
         }
         if (raw.contains("/")) {
-            // many chargers append their id to a URL that already ends with it: /ocpp/CP1/CP1
-            return new Identity(null, "more than one path segment after /ocpp/ (a doubled id? the charger's "
-                    + "URL must end with /ocpp/ and the charger appends its id, or end with the id and the "
-                    + "charger must not append it)");
+            // many charge points append their id to a URL that already ends with it: /ocpp/CP1/CP1
+            return new Identity(null, "more than one path segment after /ocpp/ (a doubled id? the charge point's "
+                    + "URL must end with /ocpp/ and the charge point appends its id, or end with the id and the "
+                    + "charge point must not append it)");
         }
         String id;
         try {

@@ -23,10 +23,10 @@ import org.opencsms.gateway.platform.GatewaySettings;
 
 
 /**
- * Checks a charger's WebSocket upgrade before the endpoint sees it: a usable identity (else 400 or
- * 404 with a clear log line) and, for registered chargers, OCPP security profile 1/2 credentials
+ * Checks a charge point's WebSocket upgrade before the endpoint sees it: a usable identity (else 400 or
+ * 404 with a clear log line) and, for registered charge points, OCPP security profile 1/2 credentials
  * (HTTP Basic, user = charge point id, password = AuthorizationKey; else 401) and transport (a
- * profile 2 charger over plain ws: 403). No session is opened for a refused charger. The check is a
+ * profile 2 charge point over plain ws: 403). No session is opened for a refused charge point. The check is a
  * direct call of the CMS's credential bean (a database read, PBKDF2 only for passwords this node has
  * not verified before), never a round trip over the broker: the request thread must not wait for
  * messages that the same server's threads deliver.
@@ -44,19 +44,19 @@ public class HandshakeFilter extends HttpFilter {
     @Inject
     org.opencsms.gateway.session.SessionRegistry sessions;
 
-    /** CSMS_MIN_SECURITY_PROFILE [0]: chargers registered below it (and unregistered ones, above 0) get 401. */
+    /** CSMS_MIN_SECURITY_PROFILE [0]: charge points registered below it (and unregistered ones, above 0) get 401. */
     static final int MIN_PROFILE = GatewaySettings.minSecurityProfile();
     /**
-     * The profile-0 WARNING once per charger and hour: a line per connection made the log (synchronous,
+     * The profile-0 WARNING once per charge point and hour: a line per connection made the log (synchronous,
      * and on the console too) the bottleneck of a reconnect storm.
      */
     static final OncePer PROFILE_0_WARNINGS = new OncePer(3_600_000, 20_000);
     /** ... and at most 10 per second one by one, the rest summed up (see {@link LogBudget}). */
     public static final org.opencsms.gateway.platform.LogBudget PROFILE_0_LOG = new org.opencsms.gateway.platform.LogBudget(
-            LOG, java.util.logging.Level.WARNING, "chargers with security profile 0 (no password: anyone who knows "
+            LOG, java.util.logging.Level.WARNING, "charge points with security profile 0 (no password: anyone who knows "
             + "their id can connect as them)", 10, 20);
 
-    /** Whether something keyed by a charger is due again; remembers a bounded number of keys. */
+    /** Whether something keyed by a charge point is due again; remembers a bounded number of keys. */
     static final class OncePer {
         private final long intervalMs;
         private final int maxKeys;
@@ -90,7 +90,7 @@ public class HandshakeFilter extends HttpFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         ChargePointPath.Identity identity = ChargePointPath.read(path);
         if (!identity.valid()) {
-            LOG.warning(() -> "Refused charger connection to " + ChargePointPath.forLog(path) + " from "
+            LOG.warning(() -> "Refused charge point connection to " + ChargePointPath.forLog(path) + " from "
                     + request.getRemoteAddr() + ": " + identity.problem());
             metrics.handshake("refused");
             response.sendError(identity.id() == null ? HttpServletResponse.SC_NOT_FOUND
@@ -100,7 +100,7 @@ public class HandshakeFilter extends HttpFilter {
         String id = identity.id();
         String address = request.getRemoteAddr();
         if (sessions.count() >= GatewaySettings.maxConnections()) {
-            LOG.warning(() -> "Refused charger " + id + ": this node holds its limit of "
+            LOG.warning(() -> "Refused charge point " + id + ": this node holds its limit of "
                     + GatewaySettings.maxConnections() + " connections (CSMS_MAX_CONNECTIONS)");
             metrics.handshake("unavailable");
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Try again later");
@@ -128,7 +128,7 @@ public class HandshakeFilter extends HttpFilter {
                 throttle.succeeded(id, address);
                 metrics.handshake("accepted");
                 if (check.securityProfile() == 0 && PROFILE_0_WARNINGS.due(id, now)
-                        && PROFILE_0_LOG.log(() -> "Charger " + id + " from " + address + " connects with security profile 0: "
+                        && PROFILE_0_LOG.log(() -> "Charge point " + id + " from " + address + " connects with security profile 0: "
                                 + "no password, anyone who knows its id can connect as it (register it with a password, "
                                 + "and set CSMS_MIN_SECURITY_PROFILE to refuse profile 0)")) {
                     PROFILE_0_WARNINGS.done(id, now); // one not logged (over the budget) is due again next time
@@ -137,14 +137,14 @@ public class HandshakeFilter extends HttpFilter {
             }
             case UNAUTHORIZED -> {
                 throttle.failed(id, address, now);
-                LOG.warning(() -> "Refused charger " + id + " from " + address + ": " + (check.securityProfile() < MIN_PROFILE
+                LOG.warning(() -> "Refused charge point " + id + " from " + address + ": " + (check.securityProfile() < MIN_PROFILE
                         ? "security profile " + check.securityProfile() + " is below CSMS_MIN_SECURITY_PROFILE " + MIN_PROFILE
                         : (password == null ? "no" : "wrong") + " HTTP Basic credentials"));
                 metrics.handshake("unauthorized");
                 unauthorized(response);
             }
             case INSECURE_TRANSPORT -> {
-                LOG.warning(() -> "Refused charger " + id + " from " + address
+                LOG.warning(() -> "Refused charge point " + id + " from " + address
                         + ": registered for security profile 2 (TLS) but connected over plain ws");
                 metrics.handshake("forbidden");
                 response.sendError(HttpServletResponse.SC_FORBIDDEN, "Connect over wss");
@@ -158,8 +158,8 @@ public class HandshakeFilter extends HttpFilter {
     }
 
     /**
-     * A charger needs no HTTP session, but Liberty's WebSocket upgrade asks for one (getSession()),
-     * which costs a secure random id under a lock and memory for the session's lifetime, per charger:
+     * A charge point needs no HTTP session, but Liberty's WebSocket upgrade asks for one (getSession()),
+     * which costs a secure random id under a lock and memory for the session's lifetime, per charge point:
      * here the upgrade finds none and creates none.
      */
     static final class NoSessionRequest extends HttpServletRequestWrapper {

@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Back-off after refused credentials, per charge point id and per client address: after
  * {@value #ID_FREE_FAILURES} refusals for an id the next attempts for it are refused at once, without
  * a password check, for 1 s, then 2, 4 ... up to 60 s; an address is throttled the same way after
- * {@value #ADDRESS_FREE_FAILURES} refusals in a row (many chargers may share one address behind NAT or
+ * {@value #ADDRESS_FREE_FAILURES} refusals in a row (many charge points may share one address behind NAT or
  * a proxy). A correct login clears both. Bounded: when it tracks too many keys it starts over.
  */
 @ApplicationScoped

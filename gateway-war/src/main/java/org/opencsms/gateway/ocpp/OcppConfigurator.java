@@ -5,8 +5,8 @@ import java.util.List;
 import jakarta.websocket.server.ServerEndpointConfig;
 
 /**
- * Subprotocol choice: the first entry of the charger's Sec-WebSocket-Protocol list that we serve, in
- * the charger's order of preference. None acceptable: the handshake completes without the header
+ * Subprotocol choice: the first entry of the charge point's Sec-WebSocket-Protocol list that we serve, in
+ * the charge point's order of preference. None acceptable: the handshake completes without the header
  * and the endpoint closes the session at once.
  */
 public class OcppConfigurator extends ServerEndpointConfig.Configurator {

@@ -34,14 +34,14 @@ import org.opencsms.api.text.LogText;
 import org.opencsms.gateway.cms.CmsClient;
 import org.opencsms.gateway.platform.GatewayMetrics;
 import org.opencsms.gateway.platform.GatewaySettings;
-import org.opencsms.gateway.session.ChargerConnection;
+import org.opencsms.gateway.session.ChargePointConnection;
 import org.opencsms.gateway.session.IncomingCalls;
 import org.opencsms.gateway.session.SessionRegistry;
 
 /**
- * The chargers' WebSocket endpoint. Every OCPP version is served here; the subprotocol picks the
+ * The charge points' WebSocket endpoint. Every OCPP version is served here; the subprotocol picks the
  * version. A frame that cannot be parsed or validated is answered with a CALLERROR and the session
- * lives on; nothing a charger sends closes it.
+ * lives on; nothing a charge point sends closes it.
  */
 @Dependent
 @ServerEndpoint(value = "/ocpp/{chargePointId}", subprotocols = {"ocpp1.6"}, configurator = OcppConfigurator.class)
@@ -49,8 +49,8 @@ public class OcppEndpoint {
     private static final Logger LOG = Logger.getLogger(OcppEndpoint.class.getName());
     /** Connects and disconnects, one line each up to 20 per second (see {@link LogBudget}). */
     public static final org.opencsms.gateway.platform.LogBudget CONNECTIONS_LOG = new org.opencsms.gateway.platform.LogBudget(
-            LOG, java.util.logging.Level.INFO, "connects and disconnects of chargers", 20, 40);
-    private static final String CONNECTION = ChargerConnection.class.getName();
+            LOG, java.util.logging.Level.INFO, "connects and disconnects of charge points", 20, 40);
+    private static final String CONNECTION = ChargePointConnection.class.getName();
     private static final int MAX_FRAME = 1024 * 1024;
 
     @Inject
@@ -71,7 +71,7 @@ public class OcppEndpoint {
         String subprotocol = session.getNegotiatedSubprotocol();
         OcppVersion version = OcppVersion.fromSubprotocol(subprotocol).orElse(null);
         if (!identity.valid() || version == null) {
-            LOG.warning(() -> "Closing charger connection " + ChargePointPath.forLog(identity.id())
+            LOG.warning(() -> "Closing charge point connection " + ChargePointPath.forLog(identity.id())
                     + ": no supported OCPP subprotocol offered (we serve "
                     + Arrays.toString(OcppVersion.values()) + ")");
             close(session, CloseReason.CloseCodes.PROTOCOL_ERROR, "no supported OCPP subprotocol");
@@ -79,18 +79,18 @@ public class OcppEndpoint {
         }
         session.setMaxTextMessageBufferSize(MAX_FRAME);
         session.setMaxIdleTimeout(0);
-        ChargerConnection connection = new ChargerConnection(identity.id(), session, version,
+        ChargePointConnection connection = new ChargePointConnection(identity.id(), session, version,
                 version.codec(), timers.scheduler(), GatewaySettings.callTimeout());
         session.getUserProperties().put(CONNECTION, connection);
         registry.register(connection);
-        CONNECTIONS_LOG.log(() -> "Charger " + connection.chargePointId() + " connected (" + subprotocol + ")");
+        CONNECTIONS_LOG.log(() -> "Charge point " + connection.chargePointId() + " connected (" + subprotocol + ")");
         cms.publishAsync(Contract.SESSION_OPENED, connection.chargePointId(), new SessionOpened(
                 connection.chargePointId(), cms.nodeId(), connection.sessionId(), subprotocol, connection.openedAt()))
                 .whenComplete((published, e) -> {
                     if (e != null) {
-                        // unrecorded, the charger could not be reached by commands: let it come back when the broker is
+                        // unrecorded, the charge point could not be reached by commands: let it come back when the broker is
                         LOG.log(Level.WARNING, "Could not record the connection of " + connection.chargePointId()
-                                + "; closing it so that the charger reconnects", e);
+                                + "; closing it so that the charge point reconnects", e);
                         close(session, CloseReason.CloseCodes.TRY_AGAIN_LATER, "central system busy, reconnect");
                     }
                 });
@@ -98,7 +98,7 @@ public class OcppEndpoint {
 
     @OnMessage
     public void message(Session session, String text) {
-        ChargerConnection connection = connection(session);
+        ChargePointConnection connection = connection(session);
         if (connection == null) {
             return;
         }
@@ -115,7 +115,7 @@ public class OcppEndpoint {
         }
         if (frame instanceof Call call) {
             if (connection.incoming().offer(() -> answer(connection, call)) == IncomingCalls.Admission.TOO_MANY) {
-                refuse(connection, call, "more than " + GatewaySettings.chargerCallsWaiting()
+                refuse(connection, call, "more than " + GatewaySettings.chargePointCallsWaiting()
                         + " CALLs waiting for their answers; OCPP-J allows one CALL at a time");
             }
         } else if (frame instanceof CallResult result) {
@@ -127,7 +127,7 @@ public class OcppEndpoint {
 
     @OnMessage
     public void pong(Session session, PongMessage pong) {
-        ChargerConnection connection = connection(session);
+        ChargePointConnection connection = connection(session);
         if (connection != null) {
             connection.pong();
         }
@@ -135,14 +135,14 @@ public class OcppEndpoint {
 
     @OnClose
     public void close(Session session, CloseReason reason) {
-        ChargerConnection connection = connection(session);
+        ChargePointConnection connection = connection(session);
         if (connection == null) {
             return;
         }
         connection.outgoing().close();
         connection.incoming().close();
         boolean current = registry.unregister(connection);
-        CONNECTIONS_LOG.log(() -> "Charger " + connection.chargePointId() + " disconnected (" + reason.getCloseCode().getCode()
+        CONNECTIONS_LOG.log(() -> "Charge point " + connection.chargePointId() + " disconnected (" + reason.getCloseCode().getCode()
                 + (reason.getReasonPhrase().isEmpty() ? "" : " " + reason.getReasonPhrase())
                 + (current ? "" : ", already replaced") + ")");
         cms.publishAsync(Contract.SESSION_CLOSED, connection.chargePointId(), new SessionClosed(
@@ -156,12 +156,12 @@ public class OcppEndpoint {
 
     @OnError
     public void error(Session session, Throwable error) {
-        ChargerConnection connection = connection(session);
+        ChargePointConnection connection = connection(session);
         LOG.log(Level.FINE, "WebSocket error on " + (connection == null ? "?" : connection.chargePointId()), error);
     }
 
-    /** Answers a charger's CALL; when it is answered, the charger's next waiting CALL gets its turn. */
-    private void answer(ChargerConnection connection, Call call) {
+    /** Answers a charge point's CALL; when it is answered, the charge point's next waiting CALL gets its turn. */
+    private void answer(ChargePointConnection connection, Call call) {
         OcppCodec codec = connection.codec();
         long received = System.nanoTime();
         String action = codec.registry().knows(call.action()) ? call.action() : GatewayMetrics.UNKNOWN_ACTION;
@@ -195,8 +195,8 @@ public class OcppEndpoint {
         }
     }
 
-    /** A CALL over the charger's allowance: a CALLERROR at once, no work. */
-    private void refuse(ChargerConnection connection, Call call, String why) {
+    /** A CALL over the charge point's allowance: a CALLERROR at once, no work. */
+    private void refuse(ChargePointConnection connection, Call call, String why) {
         OcppCodec codec = connection.codec();
         connection.send(codec.callError(call.messageId(), RpcError.GENERIC, why));
         String action = codec.registry().knows(call.action()) ? call.action() : GatewayMetrics.UNKNOWN_ACTION;
@@ -206,7 +206,7 @@ public class OcppEndpoint {
     private record Failure(String frame, String code) {
     }
 
-    private static Failure failed(ChargerConnection connection, Call call, OcppCodec codec, Throwable failure) {
+    private static Failure failed(ChargePointConnection connection, Call call, OcppCodec codec, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof OcppException e) {
@@ -224,8 +224,8 @@ public class OcppEndpoint {
                 codec.registry().errorCode(RpcError.INTERNAL));
     }
 
-    private static ChargerConnection connection(Session session) {
-        return (ChargerConnection) session.getUserProperties().get(CONNECTION);
+    private static ChargePointConnection connection(Session session) {
+        return (ChargePointConnection) session.getUserProperties().get(CONNECTION);
     }
 
     private static void close(Session session, CloseReason.CloseCode code, String reason) {

@@ -14,13 +14,13 @@ import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
 /**
- * What this node's gateway measures, exported at /metrics (Prometheus): charger CALLs answered per
- * action and outcome with their latency, handshakes, connected chargers, event publishing. Tag values
- * come from closed sets only (registered actions, OCPP error codes): a charger cannot create metrics.
+ * What this node's gateway measures, exported at /metrics (Prometheus): charge point CALLs answered per
+ * action and outcome with their latency, handshakes, connected charge points, event publishing. Tag values
+ * come from closed sets only (registered actions, OCPP error codes): a charge point cannot create metrics.
  */
 @ApplicationScoped
 public class GatewayMetrics {
-    /** The tag value of an action name a charger sent that is not in the registry. */
+    /** The tag value of an action name a charge point sent that is not in the registry. */
     public static final String UNKNOWN_ACTION = "unknown";
 
     @Inject
@@ -30,7 +30,7 @@ public class GatewayMetrics {
     private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
 
     /**
-     * A charger's CALL was answered.
+     * A charge point's CALL was answered.
      *
      * @param action  a registered action name, or {@link #UNKNOWN_ACTION}
      * @param outcome "result" or the CALLERROR code
@@ -63,8 +63,8 @@ public class GatewayMetrics {
         count("csms_events_published", "outcome", ok ? "ok" : "failed");
     }
 
-    /** Registers the gauge of connected chargers once. */
-    public void connectedChargers(Supplier<Integer> count) {
+    /** Registers the gauge of connected charge points once. */
+    public void connectedChargePoints(Supplier<Integer> count) {
         registry.gauge("csms_connected_chargers", count, Supplier::get);
     }
 

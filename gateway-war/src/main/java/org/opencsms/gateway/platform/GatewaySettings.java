@@ -35,27 +35,27 @@ public final class GatewaySettings {
     static final SettingDoc ADMIN_PASSWORD = declare("ADMIN_PASSWORD", "admin",
             "the admin user's password; set but blank, no admin can log in");
     static final SettingDoc HEARTBEAT_INTERVAL = declare("CSMS_HEARTBEAT_INTERVAL", "300",
-            "heartbeat interval (s) the CMS gives to accepted chargers; the default silence timeout follows it");
+            "heartbeat interval (s) the CMS gives to accepted charge points; the default silence timeout follows it");
     static final SettingDoc CALL_TIMEOUT = declare("CSMS_CALL_TIMEOUT", "30",
-            "seconds a charger has to answer one of our CALLs");
+            "seconds a charge point has to answer one of our CALLs");
     static final SettingDoc CMS_TIMEOUT = declare("CSMS_CMS_TIMEOUT", "25",
-            "seconds the CMS has to answer a charger's call before the charger gets InternalError");
+            "seconds the CMS has to answer a charge point's call before the charge point gets InternalError");
     static final SettingDoc PING_INTERVAL = declare("CSMS_PING_INTERVAL", "30",
             "seconds between WebSocket pings; no pong for two intervals closes the socket");
     static final SettingDoc NODE_ALIVE_INTERVAL = declare("CSMS_NODE_ALIVE_INTERVAL", "20",
             "seconds between this node's announcements that it is alive");
     static final SettingDoc EVENT_BACKLOG_LIMIT = declare("CSMS_EVENT_BACKLOG_LIMIT", "20000",
-            "events waiting for the CMS above which a charger's event is held (and after 20 s refused)");
+            "events waiting for the CMS above which a charge point's event is held (and after 20 s refused)");
     static final SettingDoc JMS_SESSIONS = declare("CSMS_JMS_SESSIONS", "64",
             "JMS sessions (embedded: contexts) the node's sender keeps open");
     static final SettingDoc PUBLISH_THREADS = declare("CSMS_PUBLISH_THREADS", "64",
             "threads that publish events and wait for the broker's acknowledgement");
     static final SettingDoc MIN_SECURITY_PROFILE = declare("CSMS_MIN_SECURITY_PROFILE", "0",
             "lowest OCPP security profile accepted at the upgrade: 0, 1 or 2");
-    static final SettingDoc CHARGER_RATE = declare("CSMS_CHARGER_RATE", "10",
-            "CALLs per second one charger is answered at on average (bursts of twice that)");
+    static final SettingDoc CHARGE_POINT_RATE = declare("CSMS_CHARGER_RATE", "10",
+            "CALLs per second one charge point is answered at on average (bursts of twice that)");
     static final SettingDoc MAX_CONNECTIONS = declare("CSMS_MAX_CONNECTIONS", "20000",
-            "chargers this node holds at most; further upgrades get 503");
+            "charge points this node holds at most; further upgrades get 503");
     static final SettingDoc FIRST_FRAME_TIMEOUT = declare("CSMS_FIRST_FRAME_TIMEOUT", "60",
             "seconds a new socket may stay silent before it is closed");
     static final SettingDoc SILENCE_TIMEOUT = declare("CSMS_SILENCE_TIMEOUT", "2 × heartbeat interval + 60",
@@ -71,7 +71,7 @@ public final class GatewaySettings {
      * CSMS_NODE_ID [host name-HTTP port]: names this node in the shared record of connections. The
      * server configuration is its only source: it binds the value as JNDI csms/nodeId and names this
      * node's reply queue, command selector and command subscription after the same variable, so the
-     * node id recorded for a charger's session is the one its commands are routed by. There is
+     * node id recorded for a charge point's session is the one its commands are routed by. There is
      * deliberately no fallback here: a server that does not bind it is misconfigured and the
      * application does not start.
      */
@@ -123,19 +123,19 @@ public final class GatewaySettings {
         return v != null ? v : System.getenv(ADMIN_PASSWORD.name());
     }
 
-    /** CSMS_HEARTBEAT_INTERVAL [300]: heartbeat interval in seconds the CMS gives to accepted chargers. */
+    /** CSMS_HEARTBEAT_INTERVAL [300]: heartbeat interval in seconds the CMS gives to accepted charge points. */
     public static Duration heartbeatInterval() {
         return Duration.ofSeconds(Setting.positiveInt(HEARTBEAT_INTERVAL.name(), HEARTBEAT_INTERVAL.intDefault()));
     }
 
-    /** CSMS_CALL_TIMEOUT [30] seconds a charger has to answer one of our CALLs. */
+    /** CSMS_CALL_TIMEOUT [30] seconds a charge point has to answer one of our CALLs. */
     public static Duration callTimeout() {
         return Duration.ofSeconds(Setting.positiveInt(CALL_TIMEOUT.name(), CALL_TIMEOUT.intDefault()));
     }
 
     /**
-     * CSMS_CMS_TIMEOUT [25] seconds the CMS has to answer a charger's call before it gets InternalError:
-     * under the 30 s most chargers wait, so that an overloaded system answers late rather than with
+     * CSMS_CMS_TIMEOUT [25] seconds the CMS has to answer a charge point's call before it gets InternalError:
+     * under the 30 s most charge points wait, so that an overloaded system answers late rather than with
      * an error.
      */
     public static Duration cmsTimeout() {
@@ -168,26 +168,26 @@ public final class GatewaySettings {
     }
 
     /**
-     * CSMS_CHARGER_RATE [10]: CALLs per second one charger is answered at on average (twice that at
+     * CSMS_CHARGER_RATE [10]: CALLs per second one charge point is answered at on average (twice that at
      * once); faster CALLs wait for their turn.
      */
-    public static int chargerRate() {
-        return Setting.positiveInt(CHARGER_RATE.name(), CHARGER_RATE.intDefault());
+    public static int chargePointRate() {
+        return Setting.positiveInt(CHARGE_POINT_RATE.name(), CHARGE_POINT_RATE.intDefault());
     }
 
-    /** CALLs of one charger that may wait behind the one being answered; the excess is a CALLERROR. */
-    public static int chargerCallsWaiting() {
+    /** CALLs of one charge point that may wait behind the one being answered; the excess is a CALLERROR. */
+    public static int chargePointCallsWaiting() {
         return 4;
     }
 
-    /** CSMS_MAX_CONNECTIONS [20000]: chargers this node holds at most; further upgrades get 503. */
+    /** CSMS_MAX_CONNECTIONS [20000]: charge points this node holds at most; further upgrades get 503. */
     public static int maxConnections() {
         return Setting.positiveInt(MAX_CONNECTIONS.name(), MAX_CONNECTIONS.intDefault());
     }
 
     /**
      * CSMS_SILENCE_TIMEOUT: seconds a socket may stay silent (no frame; pongs do not count) after its
-     * first frame before it is closed; by default twice the heartbeat interval given to chargers
+     * first frame before it is closed; by default twice the heartbeat interval given to charge points
      * (CSMS_HEARTBEAT_INTERVAL [300]) plus a minute.
      */
     public static Duration silenceLimit() {
@@ -202,7 +202,7 @@ public final class GatewaySettings {
 
     /**
      * CSMS_MIN_SECURITY_PROFILE [0]: the lowest OCPP security profile accepted at the upgrade (0, 1 or
-     * 2). Above 0, chargers without a password (and unregistered ones) get 401.
+     * 2). Above 0, charge points without a password (and unregistered ones) get 401.
      */
     public static int minSecurityProfile() {
         String v = Setting.value(MIN_SECURITY_PROFILE.name(), MIN_SECURITY_PROFILE.defaultValue());

@@ -7,7 +7,7 @@ import java.util.logging.Logger;
 
 /**
  * A rate limit for log lines written once per connection. The server's log is synchronous (and the
- * WARNINGs go to the console too): in a boot storm of 1,000 chargers, threads spent 97 s blocked on it
+ * WARNINGs go to the console too): in a boot storm of 1,000 charge points, threads spent 97 s blocked on it
  * in 40 s (JFR). Up to {@code perSecond} lines (bursts of {@code burst}) are written one by one; the
  * rest are counted and summed up in one line by {@link #summary} (every ping interval), so nothing
  * goes unreported.

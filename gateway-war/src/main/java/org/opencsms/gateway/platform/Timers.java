@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The node's timers: call timeouts, retries, delayed checks. Plain scheduled executor threads (made by
- * the server's managed thread factory once): a timer per charger call on the server's managed
+ * the server's managed thread factory once): a timer per charge point call on the server's managed
  * scheduler captured and restored the container context for every one, which a timeout that only
  * fails a future does not need. Tasks here must not need the container context (no JNDI, no EJB).
  */

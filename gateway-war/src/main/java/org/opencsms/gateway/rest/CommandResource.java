@@ -79,7 +79,7 @@ public class CommandResource {
             case CALL_ERROR, INVALID_RESPONSE -> {
                 JsonObjectBuilder error = Json.createObjectBuilder()
                         .add("status", 502)
-                        .add("error", "the charger answered with an error")
+                        .add("error", "the charge point answered with an error")
                         .add("commandId", commandId)
                         .add("errorCode", result.errorCode() == null ? "" : result.errorCode())
                         .add("errorDescription", result.errorDescription() == null ? "" : result.errorDescription());

@@ -2,7 +2,7 @@ package org.opencsms.gateway.session;
 
 import jakarta.json.JsonObject;
 
-/** The charger answered our CALL with a CALLERROR. */
+/** The charge point answered our CALL with a CALLERROR. */
 public class CallErrorException extends RuntimeException {
     private final String errorCode;
     private final String description;

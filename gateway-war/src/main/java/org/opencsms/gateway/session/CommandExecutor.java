@@ -19,7 +19,7 @@ import org.opencsms.ocpp.OcppCodec;
 import org.opencsms.ocpp.OcppException;
 
 /**
- * Runs a command on a charger connected to this node: queued behind any CALL in flight to it, and
+ * Runs a command on a charge point connected to this node: queued behind any CALL in flight to it, and
  * its answer checked against the action's response schema.
  */
 @ApplicationScoped
@@ -30,7 +30,7 @@ public class CommandExecutor {
     SessionRegistry registry;
 
     public CompletableFuture<CommandResult> execute(String chargePointId, String action, JsonObject payload) {
-        ChargerConnection connection = registry.find(chargePointId).orElse(null);
+        ChargePointConnection connection = registry.find(chargePointId).orElse(null);
         if (connection == null) {
             return CompletableFuture.completedFuture(
                     CommandResult.of(Outcome.NOT_CONNECTED, chargePointId + " is not connected to this node"));
@@ -67,7 +67,7 @@ public class CommandExecutor {
             return new CommandResult(Outcome.RESULT, text(result), null, null, null);
         } catch (OcppException e) {
             return new CommandResult(Outcome.INVALID_RESPONSE, text(result), codec.registry().errorCode(e.error()),
-                    "the charger's answer violates the " + def.name() + " response schema: " + e.description(), null);
+                    "the charge point's answer violates the " + def.name() + " response schema: " + e.description(), null);
         }
     }
 

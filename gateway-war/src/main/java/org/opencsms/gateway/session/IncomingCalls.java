@@ -3,10 +3,10 @@ package org.opencsms.gateway.session;
 import java.util.ArrayDeque;
 
 /**
- * A charger's CALLs to us: answered one after the other, in the order they came (OCPP-J lets a
- * charger have one CALL outstanding; a few more are queued in order), and at most at a steady rate: a
- * CALL over the rate waits for its turn (the charger, waiting for our answer, slows down; an offline
- * charger replaying its queue is paced, not refused). A charger that sends more CALLs than may wait
+ * A charge point's CALLs to us: answered one after the other, in the order they came (OCPP-J lets a
+ * charge point have one CALL outstanding; a few more are queued in order), and at most at a steady rate: a
+ * CALL over the rate waits for its turn (the charge point, waiting for our answer, slows down; an offline
+ * charge point replaying its queue is paced, not refused). A charge point that sends more CALLs than may wait
  * gets CALLERRORs for the excess, cheaply; it never takes more than its share of the node's threads,
  * so it cannot slow the others.
  */
@@ -17,7 +17,7 @@ public final class IncomingCalls {
         ACCEPTED,
         /** More CALLs waiting than allowed: answer it with a CALLERROR now. */
         TOO_MANY,
-        /** Over the charger's rate: queued, its handler runs once the rate allows. */
+        /** Over the charge point's rate: queued, its handler runs once the rate allows. */
         DELAYED
     }
 
@@ -32,7 +32,7 @@ public final class IncomingCalls {
 
     /**
      * @param maxWaiting    CALLs that may wait behind the one being answered
-     * @param ratePerSecond CALLs per second a charger may send on average
+     * @param ratePerSecond CALLs per second a charge point may send on average
      * @param burst         CALLs it may send at once after a quiet spell
      */
     public IncomingCalls(int maxWaiting, double ratePerSecond, double burst,

@@ -22,9 +22,9 @@ import org.opencsms.gateway.platform.GatewayMetrics;
 import org.opencsms.gateway.platform.GatewaySettings;
 
 /**
- * Periodic work of the node: WebSocket pings to every charger (half-open sockets are common: a
- * charger that answers no ping for two intervals is closed), and the node's own "alive" event that
- * keeps its chargers counted as connected.
+ * Periodic work of the node: WebSocket pings to every charge point (half-open sockets are common: a
+ * charge point that answers no ping for two intervals is closed), and the node's own "alive" event that
+ * keeps its charge points counted as connected.
  */
 @ApplicationScoped
 public class Keepalive {
@@ -50,7 +50,7 @@ public class Keepalive {
         // a node without a valid id must not start: its commands could never be routed to it
         String node = cms.nodeId();
         LOG.info(() -> "Gateway node " + node + " starting");
-        metrics.connectedChargers(registry::count);
+        metrics.connectedChargePoints(registry::count);
         backlog.start(GatewaySettings.rabbitmq());
         cms.startEvents();
         Duration ping = GatewaySettings.pingInterval();
@@ -74,7 +74,7 @@ public class Keepalive {
         Instant now = Instant.now();
         Duration firstFrame = GatewaySettings.firstFrameLimit();
         Duration silence = GatewaySettings.silenceLimit();
-        for (ChargerConnection c : registry.all()) {
+        for (ChargePointConnection c : registry.all()) {
             if (c.silent(now, firstFrame, silence)) {
                 LOG.info(() -> c.chargePointId() + " sent nothing for too long: closing");
                 c.close(jakarta.websocket.CloseReason.CloseCodes.GOING_AWAY, "silent");

@@ -17,8 +17,8 @@ import org.opencsms.ocpp.CallResult;
 import org.opencsms.ocpp.OcppCodec;
 
 /**
- * Our CALLs to one charger: at most one in flight, the rest queued behind it, each with a timeout.
- * OCPP-J allows one outstanding CALL per direction; this side is independent of the charger's own
+ * Our CALLs to one charge point: at most one in flight, the rest queued behind it, each with a timeout.
+ * OCPP-J allows one outstanding CALL per direction; this side is independent of the charge point's own
  * CALLs, which are answered without waiting for ours. A CALLRESULT or CALLERROR whose id is not the
  * one in flight (late, after its timeout, or unknown) is logged and never matched to a newer call.
  */

@@ -10,16 +10,16 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.websocket.CloseReason;
 
-/** The chargers connected to this node, one connection per charge point id. */
+/** The charge points connected to this node, one connection per charge point id. */
 @ApplicationScoped
 public class SessionRegistry {
     private static final Logger LOG = Logger.getLogger(SessionRegistry.class.getName());
 
-    private final ConcurrentMap<String, ChargerConnection> connections = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ChargePointConnection> connections = new ConcurrentHashMap<>();
 
-    /** Registers a new connection; an older one for the same charger is replaced and closed. */
-    public void register(ChargerConnection connection) {
-        ChargerConnection old = connections.put(connection.chargePointId(), connection);
+    /** Registers a new connection; an older one for the same charge point is replaced and closed. */
+    public void register(ChargePointConnection connection) {
+        ChargePointConnection old = connections.put(connection.chargePointId(), connection);
         if (old != null && old != connection) {
             LOG.info(() -> "New connection of " + connection.chargePointId() + " replaces the previous one");
             old.outgoing().close();
@@ -33,11 +33,11 @@ public class SessionRegistry {
      *
      * @return whether it was the registered connection
      */
-    public boolean unregister(ChargerConnection connection) {
+    public boolean unregister(ChargePointConnection connection) {
         return connections.remove(connection.chargePointId(), connection);
     }
 
-    public Optional<ChargerConnection> find(String chargePointId) {
+    public Optional<ChargePointConnection> find(String chargePointId) {
         return Optional.ofNullable(connections.get(chargePointId));
     }
 
@@ -45,7 +45,7 @@ public class SessionRegistry {
         return connections.size();
     }
 
-    public Collection<ChargerConnection> all() {
+    public Collection<ChargePointConnection> all() {
         return List.copyOf(connections.values());
     }
 }

@@ -99,7 +99,7 @@ class GatewaySettingsTest {
         readers.put("CSMS_JMS_SESSIONS", GatewaySettings::jmsSessions);
         readers.put("CSMS_PUBLISH_THREADS", GatewaySettings::publishThreads);
         readers.put("CSMS_MIN_SECURITY_PROFILE", GatewaySettings::minSecurityProfile);
-        readers.put("CSMS_CHARGER_RATE", GatewaySettings::chargerRate);
+        readers.put("CSMS_CHARGER_RATE", GatewaySettings::chargePointRate);
         readers.put("CSMS_MAX_CONNECTIONS", GatewaySettings::maxConnections);
         readers.put("CSMS_FIRST_FRAME_TIMEOUT", GatewaySettings::firstFrameLimit);
         readers.put("CSMS_SILENCE_TIMEOUT", GatewaySettings::silenceLimit);

@@ -10,7 +10,7 @@ import jakarta.jms.JMSProducer;
 
 /**
  * Sends messages. {@link #send} returns once the broker has the message when it is persistent (a
- * publisher confirm on RabbitMQ, the synchronous send of the embedded engine), so a charger may be
+ * publisher confirm on RabbitMQ, the synchronous send of the embedded engine), so a charge point may be
  * answered right after.
  */
 public abstract class JmsSender implements AutoCloseable {

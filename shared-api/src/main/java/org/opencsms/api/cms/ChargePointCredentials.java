@@ -1,7 +1,7 @@
 package org.opencsms.api.cms;
 
 /**
- * Checks a charger's credentials at its WebSocket upgrade (OCPP security profiles 1 and 2: HTTP Basic
+ * Checks a charge point's credentials at its WebSocket upgrade (OCPP security profiles 1 and 2: HTTP Basic
  * with the AuthorizationKey; profile 2 only over TLS). Called on the node that takes the upgrade,
  * directly and not over the broker: the upgrade must not wait for a queue that the node's own
  * threads serve.

@@ -8,7 +8,7 @@ import jakarta.json.JsonValue;
  * A recorded command and its answer.
  *
  * @param outcome  null while pending; else RESULT, CALL_ERROR, INVALID_RESPONSE, TIMEOUT or NOT_CONNECTED
- * @param response the charger's CALLRESULT payload, or its CALLERROR details
+ * @param response the charge point's CALLRESULT payload, or its CALLERROR details
  */
 public record CommandView(long id, String chargePointId, String action, JsonValue payload, String requestedBy,
                           Instant requestedAt, String node, String outcome, JsonValue response, String errorCode,

@@ -1,8 +1,8 @@
 package org.opencsms.api.cms;
 
-/** What becomes of a charger's WebSocket upgrade. */
+/** What becomes of a charge point's WebSocket upgrade. */
 public enum HandshakeDecision {
-    /** Let the charger in (also an unregistered one: its BootNotification decides). */
+    /** Let the charge point in (also an unregistered one: its BootNotification decides). */
     ACCEPT,
     /** Credentials missing or wrong: HTTP 401. */
     UNAUTHORIZED,

@@ -10,7 +10,7 @@ import jakarta.ejb.Local;
 public interface TransactionQueries {
 
     /**
-     * Newest first (by the charger's start time).
+     * Newest first (by the charge point's start time).
      *
      * @param chargePointId null: all charge points
      * @param active        null: all; true: not stopped yet; false: stopped

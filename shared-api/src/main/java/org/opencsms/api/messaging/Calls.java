@@ -19,7 +19,7 @@ public final class Calls {
     }
 
     /**
-     * Asked by the gateway during the WebSocket upgrade of a charger.
+     * Asked by the gateway during the WebSocket upgrade of a charge point.
      *
      * @param password the password of the HTTP Basic header, null when none was sent
      * @param secure   whether the upgrade came over TLS
@@ -29,9 +29,9 @@ public final class Calls {
                        String meterType, String meterSerialNumber) {
     }
 
-    public enum RegistrationStatus { ACCEPTED, PENDING, REJECTED }
+    public enum Registration { ACCEPTED, PENDING, REJECTED }
 
-    public record BootReply(RegistrationStatus status, int interval, Instant currentTime) {
+    public record BootReply(Registration status, int interval, Instant currentTime) {
     }
 
     public record Heartbeat(String chargePointId) {
@@ -43,22 +43,22 @@ public final class Calls {
     public record Authorize(String chargePointId, String idTag) {
     }
 
-    public record AuthorizeReply(IdTagInfo idTagInfo) {
+    public record AuthorizeReply(TagAuthorization idTagInfo) {
     }
 
     /**
-     * @param timestamp  the charger's start time (billing uses it, also when replayed late)
+     * @param timestamp  the charge point's start time (billing uses it, also when replayed late)
      * @param receivedAt when the gateway received it
      */
     public record StartTransaction(String chargePointId, int connectorId, String idTag, int meterStart,
                                    Integer reservationId, Instant timestamp, Instant receivedAt) {
     }
 
-    public record StartTransactionReply(int transactionId, IdTagInfo idTagInfo) {
+    public record StartTransactionReply(int transactionId, TagAuthorization idTagInfo) {
     }
 
     /**
-     * @param idTag           the tag that stopped it; null when the charger sent none
+     * @param idTag           the tag that stopped it; null when the charge point sent none
      * @param reason          the OCPP stop reason; null: Local
      * @param transactionData meter values reported with the stop, possibly empty
      */
@@ -68,16 +68,16 @@ public final class Calls {
     }
 
     /** @param idTagInfo the stopping tag's status; null when no tag was sent */
-    public record StopTransactionReply(IdTagInfo idTagInfo) {
+    public record StopTransactionReply(TagAuthorization idTagInfo) {
     }
 
     public record DataTransfer(String chargePointId, String vendorId, String messageId, String data,
                                Instant receivedAt) {
     }
 
-    public enum DataTransferStatus { ACCEPTED, REJECTED, UNKNOWN_MESSAGE_ID, UNKNOWN_VENDOR_ID }
+    public enum DataTransferOutcome { ACCEPTED, REJECTED, UNKNOWN_MESSAGE_ID, UNKNOWN_VENDOR_ID }
 
-    public record DataTransferReply(DataTransferStatus status, String data) {
+    public record DataTransferReply(DataTransferOutcome status, String data) {
     }
 
     private Calls() {

@@ -1,25 +1,25 @@
 package org.opencsms.api.messaging;
 
 /**
- * What became of a command, sent by the node holding the charger's socket to the caller's reply queue.
+ * What became of a command, sent by the node holding the charge point's socket to the caller's reply queue.
  *
  * @param payload      the CALLRESULT payload as JSON text (outcome RESULT)
- * @param errorCode    the charger's CALLERROR code (CALL_ERROR) or the violated rule (INVALID_RESPONSE)
+ * @param errorCode    the charge point's CALLERROR code (CALL_ERROR) or the violated rule (INVALID_RESPONSE)
  * @param errorDetails the CALLERROR details as JSON text
  */
 public record CommandResult(Outcome outcome, String payload, String errorCode, String errorDescription,
                             String errorDetails) {
 
     public enum Outcome {
-        /** The charger answered with a CALLRESULT. */
+        /** The charge point answered with a CALLRESULT. */
         RESULT,
-        /** The charger answered with a CALLERROR. */
+        /** The charge point answered with a CALLERROR. */
         CALL_ERROR,
-        /** The charger's CALLRESULT did not match the action's response schema. */
+        /** The charge point's CALLRESULT did not match the action's response schema. */
         INVALID_RESPONSE,
-        /** The charger did not answer within the call timeout. */
+        /** The charge point did not answer within the call timeout. */
         TIMEOUT,
-        /** The charger was not (or no longer) connected to the node. */
+        /** The charge point was not (or no longer) connected to the node. */
         NOT_CONNECTED
     }
 

@@ -10,12 +10,12 @@ public final class Destinations {
     public static final String REQUEST_QUEUE = "jms/csms/Requests";
     /** Answers for this node only: each gateway node binds this name to its own physical queue. */
     public static final String REPLY_QUEUE = "jms/csms/Replies";
-    /** Charger events that need no answer (StatusNotification, session opened/closed, ...). */
+    /** Charge point events that need no answer (StatusNotification, session opened/closed, ...). */
     public static final String EVENT_QUEUE = "jms/csms/Events";
     /**
-     * Commands for chargers. Each gateway node subscribes with the selector
+     * Commands for charge points. Each gateway node subscribes with the selector
      * {@code targetNode = '<its node id>'}; the CMS sets targetNode from the shared record of where
-     * the charger is connected.
+     * the charge point is connected.
      */
     public static final String COMMAND_TOPIC = "jms/csms/Commands";
     /**

@@ -8,7 +8,7 @@ public final class Events {
     /**
      * A connector (0: the charge point itself) reported its status.
      *
-     * @param timestamp  the charger's timestamp, null when it sent none
+     * @param timestamp  the charge point's timestamp, null when it sent none
      * @param receivedAt when the gateway received it
      */
     public record StatusChanged(String chargePointId, int connectorId, String status, String errorCode,
@@ -16,7 +16,7 @@ public final class Events {
                                 Instant receivedAt) {
     }
 
-    /** Meter readings of a connector, linked to a transaction when the charger named one. */
+    /** Meter readings of a connector, linked to a transaction when the charge point named one. */
     public record MeterValuesReported(String chargePointId, int connectorId, Integer transactionId,
                                       List<MeterSample> samples, Instant receivedAt) {
     }
@@ -29,12 +29,12 @@ public final class Events {
     public record FirmwareStatusChanged(String chargePointId, String status, Instant receivedAt) {
     }
 
-    /** A charger's WebSocket session opened on a gateway node. */
+    /** A charge point's WebSocket session opened on a gateway node. */
     public record SessionOpened(String chargePointId, String nodeId, String sessionId, String ocppVersion,
                                 Instant at) {
     }
 
-    /** A charger's WebSocket session closed; only clears the record if it still names this session. */
+    /** A charge point's WebSocket session closed; only clears the record if it still names this session. */
     public record SessionClosed(String chargePointId, String nodeId, String sessionId, Instant at) {
     }
 

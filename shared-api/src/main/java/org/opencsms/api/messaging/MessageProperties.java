@@ -7,7 +7,7 @@ public final class MessageProperties {
     public static final String CHARGE_POINT_ID = "chargePointId";
     /** The gateway node that sent the message. */
     public static final String NODE_ID = "nodeId";
-    /** On a command: the node holding the charger's socket (the gateway nodes' selectors match it). */
+    /** On a command: the node holding the charge point's socket (the gateway nodes' selectors match it). */
     public static final String TARGET_NODE = "targetNode";
     /**
      * {@link #TYPE} of a message on the command topic that only asks the target node to answer: a

@@ -1,9 +1,9 @@
 package org.opencsms.api.text;
 
 /**
- * Text from outside (charger frames, ids, action names, message ids, API input) made safe for one log
+ * Text from outside (charge point frames, ids, action names, message ids, API input) made safe for one log
  * line: quoted, control and non-ASCII characters escaped as \\uXXXX, at most {@value #MAX} characters.
- * A charger cannot forge or split log lines ("Heartbeat\\r\\n[AUDIT] ...").
+ * A charge point cannot forge or split log lines ("Heartbeat\\r\\n[AUDIT] ...").
  */
 public final class LogText {
     public static final int MAX = 100;
@@ -25,7 +25,7 @@ public final class LogText {
         return b.append(text.length() > MAX ? "...'" : "'").toString();
     }
 
-    /** Like {@link #quote} without the quotes: for text of ours that may contain a charger's text. */
+    /** Like {@link #quote} without the quotes: for text of ours that may contain a charge point's text. */
     public static String escape(String text) {
         String q = quote(text);
         return q.length() >= 2 ? q.substring(1, q.length() - 1) : q;

@@ -13,16 +13,16 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 
 import org.opencsms.api.cms.CmsException;
-import org.opencsms.api.cms.CmsException.Kind;
+import org.opencsms.api.cms.CmsException.Reason;
 import org.opencsms.api.cms.IdTagAdmin;
 import org.opencsms.api.cms.IdTagView;
-import org.opencsms.api.messaging.IdTagInfo;
-import org.opencsms.api.messaging.IdTagInfo.AuthorizationStatus;
+import org.opencsms.api.messaging.TagAuthorization;
+import org.opencsms.api.messaging.TagAuthorization.Verdict;
 import org.opencsms.cms.authorization.entity.IdTag;
 import org.opencsms.cms.platform.Times;
 import org.opencsms.cms.transaction.entity.ChargingTransaction;
 
-/** Administration of id tags, and the verdict chargers get on them. */
+/** Administration of id tags, and the verdict charge points get on them. */
 // also a no-interface view: the message listeners call more than the business interface offers
 @LocalBean
 @Stateless
@@ -36,15 +36,15 @@ public class IdTagService implements IdTagAdmin {
     @Override
     public IdTagView create(IdTagView tag) {
         if (tag == null || !validTag(tag.idTag())) {
-            throw new CmsException(Kind.INVALID, "idTag must be 1 to " + MAX_TAG + " printable ASCII characters");
+            throw new CmsException(Reason.INVALID, "idTag must be 1 to " + MAX_TAG + " printable ASCII characters");
         }
         if (!addressable(tag.idTag())) {
             // what can be created must be readable, changeable and deletable at /api/id-tags/{idTag}
-            throw new CmsException(Kind.INVALID, "idTag must not contain '/', '\\' or '#' and must not be '.' or '..': "
+            throw new CmsException(Reason.INVALID, "idTag must not contain '/', '\\' or '#' and must not be '.' or '..': "
                     + "it is the last segment of the tag's URL /api/id-tags/{idTag}");
         }
         if (find(tag.idTag()).isPresent()) {
-            throw new CmsException(Kind.CONFLICT, "id tag " + tag.idTag() + " exists");
+            throw new CmsException(Reason.CONFLICT, "id tag " + tag.idTag() + " exists");
         }
         IdTag entity = new IdTag(tag.idTag(), Times.now());
         apply(entity, tag);
@@ -52,7 +52,7 @@ public class IdTagService implements IdTagAdmin {
             em.persist(entity);
             em.flush();
         } catch (PersistenceException e) {
-            throw new CmsException(Kind.CONFLICT, "id tag " + tag.idTag() + " exists");
+            throw new CmsException(Reason.CONFLICT, "id tag " + tag.idTag() + " exists");
         }
         return view(entity);
     }
@@ -70,12 +70,12 @@ public class IdTagService implements IdTagAdmin {
     @Override
     public IdTagView update(String idTag, IdTagView tag) {
         IdTag entity = byTag(idTag, LockModeType.PESSIMISTIC_WRITE)
-                .orElseThrow(() -> new CmsException(Kind.NOT_FOUND, "no id tag " + idTag));
+                .orElseThrow(() -> new CmsException(Reason.NOT_FOUND, "no id tag " + idTag));
         if (tag == null) {
-            throw new CmsException(Kind.INVALID, "a JSON body is required");
+            throw new CmsException(Reason.INVALID, "a JSON body is required");
         }
         if (tag.idTag() != null && !tag.idTag().equals(idTag)) {
-            throw new CmsException(Kind.INVALID, "idTag in the body differs from the one in the path");
+            throw new CmsException(Reason.INVALID, "idTag in the body differs from the one in the path");
         }
         apply(entity, tag);
         return view(entity);
@@ -89,31 +89,31 @@ public class IdTagService implements IdTagAdmin {
     }
 
     /** Authorize.req: the tag's status, without the concurrency rule (that only applies to a start). */
-    public IdTagInfo authorize(String idTag) {
-        return byTag(idTag, LockModeType.NONE).map(t -> info(t, Times.now())).orElseGet(IdTagInfo::invalid);
+    public TagAuthorization authorize(String idTag) {
+        return byTag(idTag, LockModeType.NONE).map(t -> info(t, Times.now())).orElseGet(TagAuthorization::invalid);
     }
 
     /**
      * StartTransaction.req: the tag's status, ConcurrentTx when it already has an active transaction
      * and allows only one. Such a tag's row stays locked until the caller's transaction ends, so two
-     * chargers starting with the same tag at once cannot both be accepted.
+     * charge points starting with the same tag at once cannot both be accepted.
      */
-    public IdTagInfo authorizeStart(String idTag) {
+    public TagAuthorization authorizeStart(String idTag) {
         Optional<IdTag> found = byTag(idTag, LockModeType.NONE);
         if (found.isEmpty()) {
-            return IdTagInfo.invalid();
+            return TagAuthorization.invalid();
         }
         IdTag tag = found.get();
         if (!tag.isAllowConcurrentTx()) {
-            // only a tag limited to one transaction needs the lock (a fleet tag used by many chargers at
+            // only a tag limited to one transaction needs the lock (a fleet tag used by many charge points at
             // once must not make their starts queue behind one row)
             tag = byTag(idTag, LockModeType.PESSIMISTIC_WRITE).orElse(tag);
         }
-        IdTagInfo info = info(tag, Times.now());
-        if (info.status() == AuthorizationStatus.ACCEPTED && !tag.isAllowConcurrentTx()
+        TagAuthorization info = info(tag, Times.now());
+        if (info.status() == Verdict.ACCEPTED && !tag.isAllowConcurrentTx()
                 && em.createNamedQuery(ChargingTransaction.ACTIVE_OF_TAG, Long.class)
                 .setParameter("key", IdTag.key(idTag)).getSingleResult() > 0) {
-            return new IdTagInfo(AuthorizationStatus.CONCURRENT_TX, info.expiryDate(), info.parentIdTag());
+            return new TagAuthorization(Verdict.CONCURRENT_TX, info.expiryDate(), info.parentIdTag());
         }
         return info;
     }
@@ -126,20 +126,20 @@ public class IdTagService implements IdTagAdmin {
                 .getResultStream().findFirst();
     }
 
-    private static IdTagInfo info(IdTag tag, OffsetDateTime now) {
-        AuthorizationStatus status = IdTag.BLOCKED.equals(tag.getStatus()) ? AuthorizationStatus.BLOCKED
-                : tag.isExpired(now) ? AuthorizationStatus.EXPIRED : AuthorizationStatus.ACCEPTED;
-        return new IdTagInfo(status, tag.getExpiryDate() == null ? null : tag.getExpiryDate().toInstant(),
+    private static TagAuthorization info(IdTag tag, OffsetDateTime now) {
+        Verdict status = IdTag.BLOCKED.equals(tag.getStatus()) ? Verdict.BLOCKED
+                : tag.isExpired(now) ? Verdict.EXPIRED : Verdict.ACCEPTED;
+        return new TagAuthorization(status, tag.getExpiryDate() == null ? null : tag.getExpiryDate().toInstant(),
                 tag.getParentIdTag());
     }
 
     private static void apply(IdTag entity, IdTagView tag) {
         String status = tag.status() == null ? IdTag.ACCEPTED : tag.status();
         if (!IdTag.ACCEPTED.equals(status) && !IdTag.BLOCKED.equals(status)) {
-            throw new CmsException(Kind.INVALID, "status must be Accepted or Blocked (Expired follows from expiryDate)");
+            throw new CmsException(Reason.INVALID, "status must be Accepted or Blocked (Expired follows from expiryDate)");
         }
         if (tag.parentIdTag() != null && !validTag(tag.parentIdTag())) {
-            throw new CmsException(Kind.INVALID, "parentIdTag must be 1 to " + MAX_TAG + " printable ASCII characters");
+            throw new CmsException(Reason.INVALID, "parentIdTag must be 1 to " + MAX_TAG + " printable ASCII characters");
         }
         entity.update(status, tag.expiryDate() == null ? null : tag.expiryDate().atOffset(ZoneOffset.UTC),
                 tag.parentIdTag(), Boolean.TRUE.equals(tag.allowConcurrentTx()));

@@ -14,7 +14,7 @@ import org.opencsms.api.cms.ChargePointAdmin;
 import org.opencsms.api.cms.ChargePointIds;
 import org.opencsms.api.cms.ChargePointView;
 import org.opencsms.api.cms.CmsException;
-import org.opencsms.api.cms.CmsException.Kind;
+import org.opencsms.api.cms.CmsException.Reason;
 import org.opencsms.api.cms.ConnectorView;
 import org.opencsms.api.cms.NewChargePoint;
 import org.opencsms.cms.chargepoint.control.PasswordHasher;
@@ -38,28 +38,28 @@ public class ChargePointService implements ChargePointAdmin {
     @Override
     public ChargePointView register(NewChargePoint request) {
         if (request == null || !ChargePointIds.isValid(request.id())) {
-            throw new CmsException(Kind.INVALID,
+            throw new CmsException(Reason.INVALID,
                     "id must be 1 to 48 characters of a-z A-Z 0-9 * - _ = : + | @ . and not '.' or '..'");
         }
         String password = request.password();
         if (password != null && (password.isEmpty() || password.length() > MAX_PASSWORD)) {
-            throw new CmsException(Kind.INVALID, "password must be 1 to " + MAX_PASSWORD + " characters");
+            throw new CmsException(Reason.INVALID, "password must be 1 to " + MAX_PASSWORD + " characters");
         }
         // OCPP security profiles: 0 = no password (anyone who knows the id can connect as it), 1 = HTTP
         // Basic with the AuthorizationKey, 2 = the same over TLS only
         int profile = request.securityProfile() != null ? request.securityProfile() : password == null ? 0 : 1;
         if (profile < 0 || profile > 2) {
-            throw new CmsException(Kind.INVALID, "securityProfile must be 0, 1 or 2");
+            throw new CmsException(Reason.INVALID, "securityProfile must be 0, 1 or 2");
         }
         if (profile >= 1 && password == null) {
-            throw new CmsException(Kind.INVALID, "securityProfile " + profile + " needs a password (HTTP Basic"
+            throw new CmsException(Reason.INVALID, "securityProfile " + profile + " needs a password (HTTP Basic"
                     + (profile == 2 ? " over TLS)" : ")"));
         }
         if (profile == 0 && password != null) {
-            throw new CmsException(Kind.INVALID, "securityProfile 0 means no password; a password needs 1 or 2");
+            throw new CmsException(Reason.INVALID, "securityProfile 0 means no password; a password needs 1 or 2");
         }
         if (chargePoints.byIdentity(request.id()).isPresent()) {
-            throw new CmsException(Kind.CONFLICT, "charge point " + request.id() + " exists");
+            throw new CmsException(Reason.CONFLICT, "charge point " + request.id() + " exists");
         }
         ChargePoint cp = new ChargePoint(request.id(), password == null ? null : PasswordHasher.hash(password),
                 profile, Times.now());
@@ -68,7 +68,7 @@ public class ChargePointService implements ChargePointAdmin {
             em.flush();
         } catch (PersistenceException e) {
             // registered concurrently since the check above: the unique constraint decided
-            throw new CmsException(Kind.CONFLICT, "charge point " + request.id() + " exists");
+            throw new CmsException(Reason.CONFLICT, "charge point " + request.id() + " exists");
         }
         return view(cp, Times.now());
     }

@@ -33,8 +33,8 @@ public class CredentialService implements ChargePointCredentials {
                 verified.wasteTimeLikeAMismatch(password);
                 return new Check(HandshakeDecision.UNAUTHORIZED, 0);
             }
-            // unknown chargers may connect without credentials (their BootNotification is rejected, or
-            // auto-registered), unless the deployment accepts no profile-0 chargers
+            // unknown charge points may connect without credentials (their BootNotification is rejected, or
+            // auto-registered), unless the deployment accepts no profile-0 charge points
             return new Check(minProfile > 0 ? HandshakeDecision.UNAUTHORIZED : HandshakeDecision.ACCEPT, 0);
         }
         ChargePoint cp = found.get();

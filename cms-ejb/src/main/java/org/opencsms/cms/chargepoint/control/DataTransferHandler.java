@@ -3,7 +3,7 @@ package org.opencsms.cms.chargepoint.control;
 import org.opencsms.api.messaging.Calls.DataTransferReply;
 
 /**
- * Vendor-specific DataTransfer from chargers. A CDI bean implementing this answers for its vendor;
+ * Vendor-specific DataTransfer from charge points. A CDI bean implementing this answers for its vendor;
  * DataTransfers of vendors without a handler are answered UnknownVendorId.
  */
 public interface DataTransferHandler {

@@ -3,7 +3,7 @@ package org.opencsms.cms.chargepoint.control;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.opencsms.api.messaging.Calls.DataTransferReply;
-import org.opencsms.api.messaging.Calls.DataTransferStatus;
+import org.opencsms.api.messaging.Calls.DataTransferOutcome;
 
 /**
  * Our own vendor id: messageId "Echo" answers Accepted with the data sent, a connectivity check for
@@ -21,7 +21,7 @@ public class EchoDataTransfer implements DataTransferHandler {
     @Override
     public DataTransferReply handle(String chargePointId, String messageId, String data) {
         return "Echo".equals(messageId)
-                ? new DataTransferReply(DataTransferStatus.ACCEPTED, data)
-                : new DataTransferReply(DataTransferStatus.UNKNOWN_MESSAGE_ID, null);
+                ? new DataTransferReply(DataTransferOutcome.ACCEPTED, data)
+                : new DataTransferReply(DataTransferOutcome.UNKNOWN_MESSAGE_ID, null);
     }
 }

@@ -21,7 +21,7 @@ public class VerifiedCredentials {
     private final ConcurrentMap<String, byte[]> byChargePoint = new ConcurrentHashMap<>();
     /**
      * PBKDF2 checks running at once on this node: a storm of wrong passwords takes at most these CPU
-     * threads, not all of them; a check that finds none free within a few seconds fails (the charger
+     * threads, not all of them; a check that finds none free within a few seconds fails (the charge point
      * gets 503 and comes back).
      */
     private final java.util.concurrent.Semaphore slowChecks = new java.util.concurrent.Semaphore(2, true);

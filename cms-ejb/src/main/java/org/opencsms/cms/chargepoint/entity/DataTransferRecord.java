@@ -12,7 +12,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
-/** A DataTransfer a charger sent, with the status it was answered with. */
+/** A DataTransfer a charge point sent, with the status it was answered with. */
 @Entity
 @Table(name = "data_transfer")
 public class DataTransferRecord {

@@ -13,13 +13,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.opencsms.api.cms.CmsException;
-import org.opencsms.api.cms.CmsException.Kind;
+import org.opencsms.api.cms.CmsException.Reason;
 import org.opencsms.api.cms.CommandView;
 import org.opencsms.api.cms.Paging;
 import org.opencsms.api.messaging.CommandResult;
 import org.opencsms.cms.chargepoint.boundary.ChargePoints;
 import org.opencsms.cms.chargepoint.entity.ChargePoint;
-import org.opencsms.cms.command.entity.ChargerCommandRecord;
+import org.opencsms.cms.command.entity.CommandRecord;
 import org.opencsms.cms.platform.Settings;
 import org.opencsms.cms.platform.Times;
 
@@ -46,7 +46,7 @@ public class CommandRecords {
 
     /** Closes, as TIMEOUT, the commands still open that were sent before {@code cutoff}; returns how many. */
     public int expireOpenBefore(OffsetDateTime cutoff) {
-        return em.createNamedQuery(ChargerCommandRecord.EXPIRE_OPEN)
+        return em.createNamedQuery(CommandRecord.EXPIRE_OPEN)
                 .setParameter("outcome", CommandResult.Outcome.TIMEOUT.name())
                 .setParameter("description", "no answer recorded: the node that sent the command stopped waiting")
                 .setParameter("now", Times.now())
@@ -59,9 +59,9 @@ public class CommandRecords {
         ChargePoint cp = chargePoint(chargePointId);
         OffsetDateTime now = Times.now();
         if (!chargePoints.isConnected(cp, Settings.nodeStaleAfter(), now)) {
-            throw new CmsException(Kind.CONFLICT, "charge point " + chargePointId + " is not connected");
+            throw new CmsException(Reason.CONFLICT, "charge point " + chargePointId + " is not connected");
         }
-        ChargerCommandRecord record = new ChargerCommandRecord(cp, action, redacted(action, payload), requestedBy,
+        CommandRecord record = new CommandRecord(cp, action, redacted(action, payload), requestedBy,
                 cp.getSessionNode(), now);
         em.persist(record);
         em.flush();
@@ -69,7 +69,7 @@ public class CommandRecords {
     }
 
     public void completed(long commandId, CommandResult result) {
-        ChargerCommandRecord record = em.find(ChargerCommandRecord.class, commandId);
+        CommandRecord record = em.find(CommandRecord.class, commandId);
         if (record == null) {
             return;
         }
@@ -79,7 +79,7 @@ public class CommandRecords {
     }
 
     public List<CommandView> history(String chargePointId, int offset, int limit) {
-        return em.createNamedQuery(ChargerCommandRecord.OF_CHARGE_POINT, ChargerCommandRecord.class)
+        return em.createNamedQuery(CommandRecord.OF_CHARGE_POINT, CommandRecord.class)
                 .setParameter("cp", chargePoint(chargePointId)).setFirstResult(Math.max(0, offset))
                 .setMaxResults(Math.max(1, Math.min(limit, Paging.MAX_LIMIT)))
                 .getResultStream().map(CommandRecords::view).toList();
@@ -87,10 +87,10 @@ public class CommandRecords {
 
     private ChargePoint chargePoint(String chargePointId) {
         return chargePoints.byIdentity(chargePointId)
-                .orElseThrow(() -> new CmsException(Kind.NOT_FOUND, "no charge point " + chargePointId));
+                .orElseThrow(() -> new CmsException(Reason.NOT_FOUND, "no charge point " + chargePointId));
     }
 
-    private static CommandView view(ChargerCommandRecord c) {
+    private static CommandView view(CommandRecord c) {
         return new CommandView(c.getId(), c.getChargePoint().getIdentity(), c.getAction(), json(c.getPayload()),
                 c.getRequestedBy(), c.getRequestedAt().toInstant(), c.getNodeId(), c.getOutcome(), json(c.getResponse()),
                 c.getErrorCode(), c.getErrorDescription(),
@@ -110,7 +110,7 @@ public class CommandRecords {
 
     /**
      * The payload as the command history keeps it: a secret a command carries (the AuthorizationKey
-     * set by ChangeConfiguration, security profile 1/2 passwords) is replaced by "***". The charger
+     * set by ChangeConfiguration, security profile 1/2 passwords) is replaced by "***". The charge point
      * still gets the real payload.
      */
     static String redacted(String action, String payload) {

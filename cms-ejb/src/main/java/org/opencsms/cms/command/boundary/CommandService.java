@@ -22,11 +22,11 @@ import jakarta.json.JsonObject;
 
 import org.opencsms.api.cms.ChargePointCommands;
 import org.opencsms.api.cms.CmsException;
-import org.opencsms.api.cms.CmsException.Kind;
+import org.opencsms.api.cms.CmsException.Reason;
 import org.opencsms.api.cms.CommandView;
 import org.opencsms.api.cms.SentCommand;
 import org.opencsms.api.messaging.Bodies;
-import org.opencsms.api.messaging.ChargerCommand;
+import org.opencsms.api.messaging.ChargePointCommand;
 import org.opencsms.api.messaging.CommandResult;
 import org.opencsms.api.messaging.Destinations;
 import org.opencsms.api.messaging.MessageProperties;
@@ -72,7 +72,7 @@ public class CommandService implements ChargePointCommands {
         CompletionStage<CommandResult> answer = pending.expect(opened.commandId(), wait,
                 "no answer from the node holding " + chargePointId + " within " + wait.toSeconds() + " s");
         try {
-            sender.get().send(commands, Bodies.toJson(new ChargerCommand(opened.commandId(),
+            sender.get().send(commands, Bodies.toJson(new ChargePointCommand(opened.commandId(),
                             chargePointId, opened.ocppVersion(), action, payload)),
                     Map.of(MessageProperties.TYPE, COMMAND_TYPE, MessageProperties.CHARGE_POINT_ID, chargePointId,
                             MessageProperties.TARGET_NODE, opened.targetNode(), MessageProperties.ACTION, action),
@@ -113,18 +113,18 @@ public class CommandService implements ChargePointCommands {
     static void validate(String ocppVersion, String action, String payload) {
         OcppVersion version = OcppVersion.fromSubprotocol(ocppVersion).orElse(OcppVersion.OCPP16);
         ActionDef<?, ?> def = version.registry().find(action, Direction.CSMS_TO_CHARGER)
-                .orElseThrow(() -> new CmsException(Kind.INVALID, "unknown command " + action + " for "
+                .orElseThrow(() -> new CmsException(Reason.INVALID, "unknown command " + action + " for "
                         + version.subprotocol()));
         JsonObject json;
         try {
             json = Json.createReader(new StringReader(payload)).readObject();
         } catch (JsonException | IllegalStateException e) {
-            throw new CmsException(Kind.INVALID, "a JSON object with the OCPP request payload is required");
+            throw new CmsException(Reason.INVALID, "a JSON object with the OCPP request payload is required");
         }
         try {
             version.codec().readPayload(def.requestType(), json);
         } catch (OcppException e) {
-            throw new CmsException(Kind.INVALID, "invalid " + action + " payload", e.violations());
+            throw new CmsException(Reason.INVALID, "invalid " + action + " payload", e.violations());
         }
     }
 }

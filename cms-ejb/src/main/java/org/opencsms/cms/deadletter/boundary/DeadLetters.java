@@ -11,7 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.opencsms.api.cms.CmsException;
-import org.opencsms.api.cms.CmsException.Kind;
+import org.opencsms.api.cms.CmsException.Reason;
 import org.opencsms.api.cms.DeadLetterAdmin;
 import org.opencsms.api.cms.DeadLetterView;
 import org.opencsms.api.cms.Paging;
@@ -65,13 +65,13 @@ public class DeadLetters implements DeadLetterAdmin {
     public void replay(long id) {
         DeadLetter letter = em.find(DeadLetter.class, id);
         if (letter == null) {
-            throw new CmsException(Kind.NOT_FOUND, "no dead letter " + id);
+            throw new CmsException(Reason.NOT_FOUND, "no dead letter " + id);
         }
         try {
             events.replay(letter.getType(), letter.getChargePointId(), letter.getBody());
         } catch (RuntimeException e) {
             self().failedAgain(id, String.valueOf(e));
-            throw new CmsException(Kind.CONFLICT, "dead letter " + id + " failed again: " + e.getMessage());
+            throw new CmsException(Reason.CONFLICT, "dead letter " + id + " failed again: " + e.getMessage());
         }
         self().remove(id);
         LOG.info(() -> "Dead letter " + id + " (" + letter.getType() + " of " + LogText.quote(letter.getChargePointId())

@@ -25,18 +25,18 @@ import org.opencsms.api.messaging.Calls.StartTransactionReply;
 import org.opencsms.api.messaging.Calls.StopTransaction;
 import org.opencsms.api.messaging.Calls.StopTransactionReply;
 import org.opencsms.api.messaging.Events.MeterValuesReported;
-import org.opencsms.api.messaging.IdTagInfo;
+import org.opencsms.api.messaging.TagAuthorization;
 import org.opencsms.api.messaging.MeterSample;
 import org.opencsms.cms.authorization.boundary.IdTagService;
 import org.opencsms.cms.chargepoint.boundary.ChargePoints;
 import org.opencsms.cms.chargepoint.entity.ChargePoint;
 import org.opencsms.cms.transaction.entity.ChargingTransaction;
 import org.opencsms.cms.platform.Times;
-import org.opencsms.cms.transaction.entity.MeterValue;
+import org.opencsms.cms.transaction.entity.MeterReading;
 
 /**
- * Transactions and meter values as chargers report them. Every method locks the charge point's row,
- * so the reports of one charger are applied one after the other, and is safe to repeat: a charger
+ * Transactions and meter values as charge points report them. Every method locks the charge point's row,
+ * so the reports of one charge point are applied one after the other, and is safe to repeat: a charge point
  * that lost our answer and a broker that redelivers both lead to the same single record.
  */
 // also a no-interface view: the message listeners call more than the business interface offers
@@ -56,14 +56,14 @@ public class TransactionService implements TransactionQueries {
 
     /**
      * Always answers with a transactionId and an idTagInfo, also for an unknown or refused tag
-     * (OCPP 1.6: StartTransaction.conf is never an error, or the charger retries forever).
+     * (OCPP 1.6: StartTransaction.conf is never an error, or the charge point retries forever).
      */
     public StartTransactionReply start(StartTransaction request) {
         Optional<ChargePoint> found = chargePoints.lockByIdentity(request.chargePointId());
         if (found.isEmpty()) {
             LOG.warning(() -> "StartTransaction from unregistered charge point " + request.chargePointId()
                     + ": answered Invalid with transaction " + UNRECORDED_TRANSACTION_ID + " (none recorded)");
-            return new StartTransactionReply(UNRECORDED_TRANSACTION_ID, IdTagInfo.invalid());
+            return new StartTransactionReply(UNRECORDED_TRANSACTION_ID, TagAuthorization.invalid());
         }
         ChargePoint cp = found.get();
         OffsetDateTime timestamp = Times.utc(request.timestamp());
@@ -76,11 +76,11 @@ public class TransactionService implements TransactionQueries {
             ChargingTransaction tx = same.get();
             LOG.info(() -> "Repeated StartTransaction from " + request.chargePointId() + ": answered with transaction "
                     + tx.getId() + " again");
-            IdTagInfo current = idTags.authorize(request.idTag());
-            return new StartTransactionReply(tx.getId(), new IdTagInfo(
-                    IdTagInfo.AuthorizationStatus.valueOf(tx.getStartStatus()), current.expiryDate(), current.parentIdTag()));
+            TagAuthorization current = idTags.authorize(request.idTag());
+            return new StartTransactionReply(tx.getId(), new TagAuthorization(
+                    TagAuthorization.Verdict.valueOf(tx.getStartStatus()), current.expiryDate(), current.parentIdTag()));
         }
-        IdTagInfo info = idTags.authorizeStart(request.idTag());
+        TagAuthorization info = idTags.authorizeStart(request.idTag());
         ChargingTransaction tx = new ChargingTransaction(cp, request.connectorId(), request.idTag(),
                 info.status().name(), request.meterStart(), timestamp, request.reservationId(),
                 Times.utc(request.receivedAt()));
@@ -92,11 +92,11 @@ public class TransactionService implements TransactionQueries {
 
     /**
      * Always answered: an unknown or already stopped transaction is logged, never an error (else the
-     * charger retries forever). The first stop report wins; a repeated identical one only adds meter
+     * charge point retries forever). The first stop report wins; a repeated identical one only adds meter
      * values that were missing.
      */
     public StopTransactionReply stop(StopTransaction request) {
-        IdTagInfo info = request.idTag() == null ? null : idTags.authorize(request.idTag());
+        TagAuthorization info = request.idTag() == null ? null : idTags.authorize(request.idTag());
         Optional<ChargePoint> found = chargePoints.lockByIdentity(request.chargePointId());
         Optional<ChargingTransaction> tx = found.flatMap(cp -> Optional
                 .ofNullable(em.find(ChargingTransaction.class, request.transactionId()))
@@ -124,7 +124,7 @@ public class TransactionService implements TransactionQueries {
         return new StopTransactionReply(info);
     }
 
-    /** MeterValues.req: linked to the named transaction when it is one of this charger's. */
+    /** MeterValues.req: linked to the named transaction when it is one of this charge point's. */
     public void meterValues(MeterValuesReported report) {
         meterValues(List.of(report));
     }
@@ -153,7 +153,7 @@ public class TransactionService implements TransactionQueries {
             em.createNamedQuery(ChargingTransaction.BY_IDS, ChargingTransaction.class).setParameter("ids", txIds)
                     .getResultStream().forEach(t -> transactions.put(t.getId(), t));
         }
-        List<MeterValue> rows = new java.util.ArrayList<>();
+        List<MeterReading> rows = new java.util.ArrayList<>();
         for (MeterValuesReported report : reports) {
             ChargePoint cp = byIdentity.get(report.chargePointId());
             if (cp == null) {
@@ -179,7 +179,7 @@ public class TransactionService implements TransactionQueries {
 
     /**
      * The transactionId answered to an unregistered charge point's StartTransaction (with Invalid): no
-     * transaction is recorded, and no id is taken from the sequence, so that chargers nobody registered
+     * transaction is recorded, and no id is taken from the sequence, so that charge points nobody registered
      * cannot exhaust the int32 id space. Real ids start at 50.
      */
     public static final int UNRECORDED_TRANSACTION_ID = 0;
@@ -194,14 +194,14 @@ public class TransactionService implements TransactionQueries {
     }
 
     /** The rows of a report's samples; a sample repeated within the report once. */
-    private static List<MeterValue> samples(ChargePoint cp, int connectorId, ChargingTransaction tx,
+    private static List<MeterReading> samples(ChargePoint cp, int connectorId, ChargingTransaction tx,
                                             List<MeterSample> samples, OffsetDateTime received) {
         if (samples == null || samples.isEmpty()) {
             return List.of();
         }
-        Map<MeterValue.Key, MeterValue> rows = new java.util.LinkedHashMap<>();
+        Map<MeterReading.Key, MeterReading> rows = new java.util.LinkedHashMap<>();
         for (MeterSample s : samples) {
-            MeterValue row = new MeterValue(cp, connectorId, tx, Times.utc(s.timestamp()), s.value(), s.measurand(),
+            MeterReading row = new MeterReading(cp, connectorId, tx, Times.utc(s.timestamp()), s.value(), s.measurand(),
                     s.phase(), s.unit(), s.context(), s.location(), s.format(), received);
             rows.putIfAbsent(row.key(), row);
         }
@@ -232,7 +232,7 @@ public class TransactionService implements TransactionQueries {
         if (t == null) {
             return Optional.empty();
         }
-        List<MeterValueView> values = em.createNamedQuery(MeterValue.OF_TRANSACTION, MeterValue.class)
+        List<MeterValueView> values = em.createNamedQuery(MeterReading.OF_TRANSACTION, MeterReading.class)
                 .setParameter("tx", id).getResultStream()
                 .map(m -> new MeterValueView(m.getSampledAt().toInstant(), m.getMeasurand(), m.getValue(), m.getUnit(),
                         m.getPhase(), m.getContext(), m.getLocation(), m.getFormat()))

@@ -13,7 +13,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 
-import org.opencsms.cms.transaction.entity.MeterValue;
+import org.opencsms.cms.transaction.entity.MeterReading;
 
 /**
  * Stores meter values with one JDBC batch of MERGE statements, in the caller's transaction (the
@@ -51,12 +51,12 @@ public class MeterValueInserts {
     private long nextId;
     private long blockEnd;
 
-    public void store(List<MeterValue> rows) {
+    public void store(List<MeterReading> rows) {
         if (rows.isEmpty()) {
             return;
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement insert = c.prepareStatement(MERGE)) {
-            for (MeterValue m : rows) {
+            for (MeterReading m : rows) {
                 insert.setLong(1, nextId(c));
                 insert.setLong(2, m.getChargePointId());
                 insert.setInt(3, m.getConnectorId());

@@ -86,7 +86,7 @@ public class ChargingTransaction {
         return stopTimestamp != null;
     }
 
-    /** Whether a stop report says the same as the one recorded (a charger repeating its StopTransaction). */
+    /** Whether a stop report says the same as the one recorded (a charge point repeating its StopTransaction). */
     public boolean isSameStop(int meterStop, OffsetDateTime timestamp) {
         return isStopped() && this.meterStop == meterStop && stopTimestamp.isEqual(timestamp);
     }

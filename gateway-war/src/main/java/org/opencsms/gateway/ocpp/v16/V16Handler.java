@@ -14,7 +14,7 @@ import org.opencsms.api.messaging.Calls;
 import org.opencsms.api.messaging.Contract;
 import org.opencsms.api.messaging.Events;
 import org.opencsms.api.messaging.Events.StatusChanged;
-import org.opencsms.api.messaging.IdTagInfo;
+import org.opencsms.api.messaging.TagAuthorization;
 import org.opencsms.api.messaging.MeterSample;
 import org.opencsms.ocpp.ActionDef;
 import org.opencsms.ocpp.Direction;
@@ -50,12 +50,12 @@ import org.opencsms.ocpp.v16.StopTransactionResponse;
 import org.opencsms.gateway.cms.CmsClient;
 import org.opencsms.gateway.cms.EventBacklog;
 import org.opencsms.gateway.ocpp.VersionHandler;
-import org.opencsms.gateway.session.ChargerConnection;
+import org.opencsms.gateway.session.ChargePointConnection;
 
 /**
- * Answers OCPP 1.6 chargers: the one place where 1.6 payloads meet the CMS's version-neutral calls.
+ * Answers OCPP 1.6 charge points: the one place where 1.6 payloads meet the CMS's version-neutral calls.
  * Calls that need the CMS's answer go over the request queue; events are published and answered once
- * the broker has them. Every charger-to-central-system action of the registry has an entry in
+ * the broker has them. Every charge point-to-central-system action of the registry has an entry in
  * {@link #actions}; a missing one fails the deployment.
  */
 @ApplicationScoped
@@ -99,7 +99,7 @@ public class V16Handler implements VersionHandler {
     }
 
     @Override
-    public CompletionStage<Object> handle(ChargerConnection connection, String action, JsonObject payload)
+    public CompletionStage<Object> handle(ChargePointConnection connection, String action, JsonObject payload)
             throws OcppException {
         OcppCodec codec = connection.codec();
         Action handler = actions.get(action);
@@ -202,9 +202,9 @@ public class V16Handler implements VersionHandler {
     }
 
     /**
-     * Publishes a charger's event once the event backlog admits it, then answers: the CALLRESULT
+     * Publishes a charge point's event once the event backlog admits it, then answers: the CALLRESULT
      * follows the broker's acknowledgement. A backlog over its limit for too long is a CALLERROR
-     * InternalError (the charger sends the event again later); nothing is answered that was not taken.
+     * InternalError (the charge point sends the event again later); nothing is answered that was not taken.
      */
     private <E> CompletionStage<Object> publish(org.opencsms.api.messaging.EventType<E> type, String id, E event,
                                                Object response) {
@@ -217,7 +217,7 @@ public class V16Handler implements VersionHandler {
         });
     }
 
-    private static org.opencsms.ocpp.v16.IdTagInfo idTagInfo(IdTagInfo info) {
+    private static org.opencsms.ocpp.v16.IdTagInfo idTagInfo(TagAuthorization info) {
         AuthorizationStatus status = switch (info.status()) {
             case ACCEPTED -> AuthorizationStatus.ACCEPTED;
             case BLOCKED -> AuthorizationStatus.BLOCKED;
@@ -228,7 +228,7 @@ public class V16Handler implements VersionHandler {
         return new org.opencsms.ocpp.v16.IdTagInfo(info.expiryDate(), info.parentIdTag(), status);
     }
 
-    private static DataTransferStatus dataTransferStatus(Calls.DataTransferStatus status) {
+    private static DataTransferStatus dataTransferStatus(Calls.DataTransferOutcome status) {
         return switch (status) {
             case ACCEPTED -> DataTransferStatus.ACCEPTED;
             case REJECTED -> DataTransferStatus.REJECTED;
@@ -237,7 +237,7 @@ public class V16Handler implements VersionHandler {
         };
     }
 
-    private static RegistrationStatus registration(Calls.RegistrationStatus status) {
+    private static RegistrationStatus registration(Calls.Registration status) {
         return switch (status) {
             case ACCEPTED -> RegistrationStatus.ACCEPTED;
             case PENDING -> RegistrationStatus.PENDING;

@@ -1,8 +1,8 @@
 package org.opencsms.gateway.cms;
 
 /** The CMS answered a call with an error reply. */
-public class CmsException extends RuntimeException {
-    public CmsException(String message) {
+public class CmsCallFailed extends RuntimeException {
+    public CmsCallFailed(String message) {
         super(message);
     }
 }

@@ -22,10 +22,10 @@ import org.opencsms.cms.chargepoint.entity.ChargePoint;
  */
 @Entity
 @Table(name = "meter_value")
-@NamedQuery(name = MeterValue.OF_TRANSACTION, query = "select m from MeterValue m where m.transaction.id = :tx "
+@NamedQuery(name = MeterReading.OF_TRANSACTION, query = "select m from MeterReading m where m.transaction.id = :tx "
         + "order by m.sampledAt, m.measurand, m.phase, m.location, m.context")
-public class MeterValue {
-    public static final String OF_TRANSACTION = "MeterValue.ofTransaction";
+public class MeterReading {
+    public static final String OF_TRANSACTION = "MeterReading.ofTransaction";
 
     @Id
     @SequenceGenerator(name = "meter_value_seq", sequenceName = "meter_value_seq", allocationSize = 1000)
@@ -53,10 +53,10 @@ public class MeterValue {
     @Column(name = "received_at")
     private OffsetDateTime receivedAt;
 
-    protected MeterValue() {
+    protected MeterReading() {
     }
 
-    public MeterValue(ChargePoint chargePoint, int connectorId, ChargingTransaction transaction,
+    public MeterReading(ChargePoint chargePoint, int connectorId, ChargingTransaction transaction,
                       OffsetDateTime sampledAt, String value, String measurand, String phase, String unit,
                       String context, String location, String format, OffsetDateTime receivedAt) {
         this.chargePoint = chargePoint;

@@ -16,12 +16,12 @@ import org.opencsms.ocpp.OcppCodec;
 import org.opencsms.ocpp.OcppVersion;
 
 /**
- * One charger's open WebSocket on this node. Frames are written one at a time (a WebSocket remote
+ * One charge point's open WebSocket on this node. Frames are written one at a time (a WebSocket remote
  * endpoint takes one writer at a time) from a small per-connection queue, asynchronously; nothing
- * else is serialised, so the charger's CALLs and ours proceed independently.
+ * else is serialised, so the charge point's CALLs and ours proceed independently.
  */
-public final class ChargerConnection {
-    private static final Logger LOG = Logger.getLogger(ChargerConnection.class.getName());
+public final class ChargePointConnection {
+    private static final Logger LOG = Logger.getLogger(ChargePointConnection.class.getName());
 
     private final String chargePointId;
     private final String sessionId = UUID.randomUUID().toString();
@@ -31,12 +31,12 @@ public final class ChargerConnection {
     private final OutgoingCalls outgoing;
     private final Instant openedAt = Instant.now();
     private volatile Instant lastPong = openedAt;
-    /** When the charger last sent a frame (null: never since the socket opened). */
+    /** When the charge point last sent a frame (null: never since the socket opened). */
     private volatile Instant lastHeard;
     private final IncomingCalls incoming;
     private final ScheduledExecutorService scheduler;
 
-    public ChargerConnection(String chargePointId, Session session, OcppVersion version, OcppCodec codec,
+    public ChargePointConnection(String chargePointId, Session session, OcppVersion version, OcppCodec codec,
                              ScheduledExecutorService scheduler, Duration callTimeout) {
         this.chargePointId = chargePointId;
         this.session = session;
@@ -44,9 +44,9 @@ public final class ChargerConnection {
         this.codec = codec;
         this.scheduler = scheduler;
         this.outgoing = new OutgoingCalls(chargePointId, codec, this::send, scheduler, callTimeout);
-        this.incoming = new IncomingCalls(org.opencsms.gateway.platform.GatewaySettings.chargerCallsWaiting(),
-                org.opencsms.gateway.platform.GatewaySettings.chargerRate(),
-                2.0 * org.opencsms.gateway.platform.GatewaySettings.chargerRate(), scheduler);
+        this.incoming = new IncomingCalls(org.opencsms.gateway.platform.GatewaySettings.chargePointCallsWaiting(),
+                org.opencsms.gateway.platform.GatewaySettings.chargePointRate(),
+                2.0 * org.opencsms.gateway.platform.GatewaySettings.chargePointRate(), scheduler);
     }
 
     /** Frames waiting behind the one being written; a peer that lets more pile up is not reading. */
@@ -59,9 +59,9 @@ public final class ChargerConnection {
 
     /**
      * Queues one text frame and returns at once: frames go out one after the other, asynchronously, so
-     * that no thread (a CMS reply, a timer, another charger's) ever waits for this charger's socket. A
+     * that no thread (a CMS reply, a timer, another charge point's) ever waits for this charge point's socket. A
      * failed write, or more than {@value #MAX_QUEUED_FRAMES} frames waiting, closes the socket (the
-     * charger will reconnect); a write that does not complete in time is found by {@link #keepAlive}.
+     * charge point will reconnect); a write that does not complete in time is found by {@link #keepAlive}.
      */
     public void send(String text) {
         boolean overflow = false;
@@ -113,7 +113,7 @@ public final class ChargerConnection {
      * Liberty runs a write's completion handler before it marks the write finished, so a frame sent
      * right after (from the handler or another thread) can be refused with "write not allowed ...
      * another Write or Close is in progress": that frame is written again a moment later. Any other
-     * failure, or a remote endpoint that stays busy, closes the socket (the charger will reconnect).
+     * failure, or a remote endpoint that stays busy, closes the socket (the charge point will reconnect).
      */
     private void writeFailed(String text, Throwable failure) {
         if (busy(failure) && session.isOpen()) {
@@ -195,12 +195,12 @@ public final class ChargerConnection {
         lastPong = Instant.now();
     }
 
-    /** The charger sent a frame. */
+    /** The charge point sent a frame. */
     public void heard() {
         lastHeard = Instant.now();
     }
 
-    /** Whether the charger has been silent for too long: since it connected, or since its last frame. */
+    /** Whether the charge point has been silent for too long: since it connected, or since its last frame. */
     public boolean silent(Instant now, Duration firstFrameLimit, Duration silenceLimit) {
         Instant heard = lastHeard;
         return heard == null ? openedAt.plus(firstFrameLimit).isBefore(now) : heard.plus(silenceLimit).isBefore(now);

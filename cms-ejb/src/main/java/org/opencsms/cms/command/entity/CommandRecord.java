@@ -15,16 +15,16 @@ import jakarta.persistence.Table;
 
 import org.opencsms.cms.chargepoint.entity.ChargePoint;
 
-/** A command sent to a charger: who asked, when, what, and the answer. */
+/** A command sent to a charge point: who asked, when, what, and the answer. */
 @Entity
 @Table(name = "charger_command")
-@NamedQuery(name = ChargerCommandRecord.OF_CHARGE_POINT, query = "select c from ChargerCommandRecord c "
+@NamedQuery(name = CommandRecord.OF_CHARGE_POINT, query = "select c from CommandRecord c "
         + "where c.chargePoint = :cp order by c.id desc")
-@NamedQuery(name = ChargerCommandRecord.EXPIRE_OPEN, query = "update ChargerCommandRecord c set c.outcome = :outcome, "
+@NamedQuery(name = CommandRecord.EXPIRE_OPEN, query = "update CommandRecord c set c.outcome = :outcome, "
         + "c.errorDescription = :description, c.completedAt = :now where c.outcome is null and c.requestedAt < :cutoff")
-public class ChargerCommandRecord {
-    public static final String OF_CHARGE_POINT = "ChargerCommandRecord.ofChargePoint";
-    public static final String EXPIRE_OPEN = "ChargerCommandRecord.expireOpen";
+public class CommandRecord {
+    public static final String OF_CHARGE_POINT = "CommandRecord.ofChargePoint";
+    public static final String EXPIRE_OPEN = "CommandRecord.expireOpen";
 
     @Id
     @SequenceGenerator(name = "charger_command_seq", sequenceName = "charger_command_seq", allocationSize = 50)
@@ -50,10 +50,10 @@ public class ChargerCommandRecord {
     @Column(name = "completed_at")
     private OffsetDateTime completedAt;
 
-    protected ChargerCommandRecord() {
+    protected CommandRecord() {
     }
 
-    public ChargerCommandRecord(ChargePoint chargePoint, String action, String payload, String requestedBy,
+    public CommandRecord(ChargePoint chargePoint, String action, String payload, String requestedBy,
                                 String nodeId, OffsetDateTime requestedAt) {
         this.chargePoint = chargePoint;
         this.action = action;

@@ -17,13 +17,13 @@ import jakarta.persistence.PersistenceContext;
 import org.opencsms.api.messaging.Calls.Boot;
 import org.opencsms.api.messaging.Calls.DataTransfer;
 import org.opencsms.api.messaging.Calls.DataTransferReply;
-import org.opencsms.api.messaging.Calls.DataTransferStatus;
+import org.opencsms.api.messaging.Calls.DataTransferOutcome;
 import org.opencsms.api.messaging.Calls.BootReply;
 import org.opencsms.api.messaging.Calls.Heartbeat;
 import org.opencsms.api.messaging.Calls.HeartbeatReply;
 import org.opencsms.api.messaging.Calls.Ping;
 import org.opencsms.api.messaging.Calls.PingReply;
-import org.opencsms.api.messaging.Calls.RegistrationStatus;
+import org.opencsms.api.messaging.Calls.Registration;
 import org.opencsms.api.messaging.Events.DiagnosticsStatusChanged;
 import org.opencsms.api.messaging.Events.FirmwareStatusChanged;
 import org.opencsms.api.messaging.Events.NodeAlive;
@@ -39,12 +39,12 @@ import org.opencsms.cms.platform.Settings;
 import org.opencsms.cms.platform.Times;
 
 /**
- * What chargers ask and tell, version-neutral, as it arrives from the gateway over JMS. Every
+ * What charge points ask and tell, version-neutral, as it arrives from the gateway over JMS. Every
  * method is one transaction and safe to repeat: messages may be redelivered.
  */
 @Stateless
-public class StationService {
-    private static final Logger LOG = Logger.getLogger(StationService.class.getName());
+public class ChargePointActivity {
+    private static final Logger LOG = Logger.getLogger(ChargePointActivity.class.getName());
 
     @PersistenceContext(unitName = "csms")
     EntityManager em;
@@ -68,7 +68,7 @@ public class StationService {
         Optional<ChargePoint> found = chargePoints.lockByIdentity(boot.chargePointId());
         if (found.isEmpty() && !Settings.autoRegister()) {
             LOG.info(() -> "BootNotification from unregistered charge point " + boot.chargePointId() + ": Rejected");
-            return new BootReply(RegistrationStatus.REJECTED, Settings.heartbeatInterval(), now.toInstant());
+            return new BootReply(Registration.REJECTED, Settings.heartbeatInterval(), now.toInstant());
         }
         ChargePoint cp = found.orElseGet(() -> {
             LOG.info(() -> "Auto-registering charge point " + boot.chargePointId());
@@ -78,8 +78,8 @@ public class StationService {
         });
         cp.booted(boot.vendor(), boot.model(), boot.serialNumber(), boot.chargeBoxSerialNumber(),
                 boot.firmwareVersion(), boot.iccid(), boot.imsi(), boot.meterType(), boot.meterSerialNumber(),
-                RegistrationStatus.ACCEPTED.name(), now);
-        return new BootReply(RegistrationStatus.ACCEPTED, Settings.heartbeatInterval(), now.toInstant());
+                Registration.ACCEPTED.name(), now);
+        return new BootReply(Registration.ACCEPTED, Settings.heartbeatInterval(), now.toInstant());
     }
 
     public HeartbeatReply heartbeat(Heartbeat heartbeat) {
@@ -115,12 +115,12 @@ public class StationService {
                 .ifPresent(cp -> cp.diagnosticsStatus(event.status(), Times.utc(received(event.receivedAt()))));
     }
 
-    /** Answered by the vendor's handler, UnknownVendorId without one; stored either way (registered chargers). */
+    /** Answered by the vendor's handler, UnknownVendorId without one; stored either way (registered charge points). */
     public DataTransferReply dataTransfer(DataTransfer request) {
         DataTransferReply reply = dataTransferHandlers.stream()
                 .filter(h -> h.vendorId().equals(request.vendorId())).findFirst()
                 .map(h -> h.handle(request.chargePointId(), request.messageId(), request.data()))
-                .orElseGet(() -> new DataTransferReply(DataTransferStatus.UNKNOWN_VENDOR_ID, null));
+                .orElseGet(() -> new DataTransferReply(DataTransferOutcome.UNKNOWN_VENDOR_ID, null));
         Instant received = received(request.receivedAt());
         chargePoints.lockByIdentity(request.chargePointId()).ifPresentOrElse(cp -> {
             em.persist(new DataTransferRecord(cp, request.vendorId(), request.messageId(), request.data(),
