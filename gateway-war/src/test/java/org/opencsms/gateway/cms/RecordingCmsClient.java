@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.jms.Destination;
 
 import org.opencsms.api.messaging.CallType;
+import org.opencsms.api.messaging.CommandResult;
 import org.opencsms.api.messaging.EventType;
 
 /**
@@ -46,6 +47,11 @@ public class RecordingCmsClient extends CmsClient {
     public final List<SentCall> calls = new CopyOnWriteArrayList<>();
     public final List<SentEvent> events = new CopyOnWriteArrayList<>();
     public final List<SentReply> replies = new CopyOnWriteArrayList<>();
+    /** Runs on every call once it is recorded: a test that cannot answer later answers here. */
+    public volatile java.util.function.Consumer<SentCall> onCall = call -> {
+    };
+    /** What a probe of this node's command route gets. */
+    public volatile CompletableFuture<CommandResult> probeAnswer = new CompletableFuture<>();
 
     public RecordingCmsClient() {
         super(NODE);
@@ -55,7 +61,9 @@ public class RecordingCmsClient extends CmsClient {
     @SuppressWarnings("unchecked")
     public <Q, R> CompletableFuture<R> call(CallType<Q, R> type, String chargePointId, Q body, Duration timeout) {
         CompletableFuture<Object> answer = new CompletableFuture<>();
-        calls.add(new SentCall(type, chargePointId, body, timeout, answer));
+        SentCall call = new SentCall(type, chargePointId, body, timeout, answer);
+        calls.add(call);
+        onCall.accept(call);
         return (CompletableFuture<R>) (CompletableFuture<?>) answer;
     }
 
@@ -64,6 +72,11 @@ public class RecordingCmsClient extends CmsClient {
         CompletableFuture<Void> confirm = new CompletableFuture<>();
         events.add(new SentEvent(type, chargePointId, body, confirm));
         return confirm;
+    }
+
+    @Override
+    public CompletableFuture<CommandResult> probeCommandRoute(Duration timeout) {
+        return probeAnswer;
     }
 
     @Override
