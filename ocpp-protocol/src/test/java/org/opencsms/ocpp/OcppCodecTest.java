@@ -48,6 +48,19 @@ class OcppCodecTest {
 
     private final OcppCodec codec = new OcppCodec(V16.REGISTRY);
 
+    /**
+     * OCPP-J 1.6, section 4.2.3: the error codes a CALLERROR may carry, in the specification's own
+     * spelling ("Occurence", one 'r').
+     */
+    private static final Set<String> SPEC_ERROR_CODES = Set.of("NotImplemented", "NotSupported", "InternalError",
+            "ProtocolError", "SecurityError", "FormationViolation", "PropertyConstraintViolation",
+            "OccurenceConstraintViolation", "TypeConstraintViolation", "GenericError");
+
+    /** The error code of the CALLERROR that answers this refusal, as it goes on the wire. */
+    private String wireCode(OcppException e) throws OcppException {
+        return assertInstanceOf(CallError.class, codec.parse(codec.callError(e.withMessageId("m")))).errorCode();
+    }
+
     // ---- framing errors --------------------------------------------------------------------------------
 
     static Stream<Arguments> badFrames() {
@@ -60,8 +73,6 @@ class OcppCodecTest {
                 Arguments.of("empty array", "[]", "FormationViolation", null),
                 Arguments.of("only type and id", """
                         [2,"id"]""", "FormationViolation", "id"),
-                Arguments.of("unknown message type", """
-                        [9,"id","X",{}]""", "FormationViolation", "id"),
                 Arguments.of("message type as string", """
                         ["2","id","Heartbeat",{}]""", "FormationViolation", "id"),
                 Arguments.of("message type not integral", """
@@ -103,19 +114,21 @@ class OcppCodecTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badFrames")
-    void badFrameIsRejected(String name, String text, String wireCode, String messageId) {
+    void badFrameIsRejected(String name, String text, String wireCode, String messageId) throws OcppException {
         OcppException e = assertThrows(OcppException.class, () -> codec.parse(text));
-        assertEquals(wireCode, V16.REGISTRY.errorCode(e.error()));
+        assertEquals(wireCode, wireCode(e));
         assertEquals(messageId, e.messageId());
         assertFalse(e.description().isBlank());
         assertFalse(e.violations().isEmpty());
     }
 
     @Test
-    void unknownMessageTypeIsItsOwnKind() {
+    void unknownMessageTypeIsItsOwnKind() throws OcppException {
         OcppException e = assertThrows(OcppException.class, () -> codec.parse("[9,\"id\",\"X\",{}]"));
         assertEquals(RpcError.MESSAGE_TYPE_NOT_SUPPORTED, e.error());
-        assertEquals("[4,\"id\",\"FormationViolation\",\"Unknown message type 9\",{}]", codec.callError(e));
+        assertEquals("id", e.messageId());
+        // OCPP-J 1.6 has no code of its own for it (2.0.1 has MessageTypeNotSupported): whatever is sent is a 1.6 code
+        assertTrue(SPEC_ERROR_CODES.contains(wireCode(e)), wireCode(e));
     }
 
     @Test
@@ -271,7 +284,7 @@ class OcppCodecTest {
         Frame frame = codec.parse(text);
         OcppException e = assertThrows(OcppException.class, () -> read(frame));
         assertNull(e.messageId(), "payload validation does not know the message id");
-        assertEquals(wireCode, V16.REGISTRY.errorCode(e.error()), () -> e.violations().toString());
+        assertEquals(wireCode, wireCode(e), () -> e.violations().toString());
         assertEquals(violation, e.violations().get(0));
         assertEquals("Invalid " + violation + (e.violations().size() > 1 ? " (and " + (e.violations().size() - 1) + " more)" : ""),
                 e.description());
@@ -481,34 +494,50 @@ class OcppCodecTest {
         assertEquals(JsonObject.EMPTY_JSON_OBJECT, e.details());
     }
 
-    static Stream<Arguments> wireCodes() {
-        return Stream.of(
-                Arguments.of(RpcError.FORMAT, "FormationViolation"),
-                Arguments.of(RpcError.PROTOCOL, "ProtocolError"),
-                Arguments.of(RpcError.OCCURRENCE, "OccurenceConstraintViolation"),
-                Arguments.of(RpcError.TYPE, "TypeConstraintViolation"),
-                Arguments.of(RpcError.PROPERTY, "PropertyConstraintViolation"),
-                Arguments.of(RpcError.NOT_IMPLEMENTED, "NotImplemented"),
-                Arguments.of(RpcError.NOT_SUPPORTED, "NotSupported"),
-                Arguments.of(RpcError.INTERNAL, "InternalError"),
-                Arguments.of(RpcError.SECURITY, "SecurityError"),
-                Arguments.of(RpcError.GENERIC, "GenericError"),
-                Arguments.of(RpcError.MESSAGE_TYPE_NOT_SUPPORTED, "FormationViolation"));
-    }
-
-    @ParameterizedTest
-    @MethodSource("wireCodes")
-    void ocpp16WireCodes(RpcError error, String wire) {
-        assertEquals(wire, V16.REGISTRY.errorCode(error));
-        assertEquals("[4,\"i\",\"" + wire + "\",\"d\",{}]", codec.callError("i", error, "d"));
+    @Test
+    void theCodecWritesExactlyTheSpecificationsErrorCodes() throws OcppException {
+        Set<String> written = new HashSet<>();
+        for (RpcError error : RpcError.values()) {
+            CallError e = assertInstanceOf(CallError.class, codec.parse(codec.callError("i", error, "d")));
+            assertTrue(SPEC_ERROR_CODES.contains(e.errorCode()), error + " is written as " + e.errorCode()
+                    + ", not an OCPP-J 1.6 error code");
+            assertEquals("i", e.messageId());
+            assertEquals("d", e.description());
+            written.add(e.errorCode());
+        }
+        assertEquals(SPEC_ERROR_CODES, written, "every code of the specification can be sent");
     }
 
     @Test
-    void wireCodeTableCoversEveryErrorKind() {
-        assertEquals(RpcError.values().length, wireCodes().count());
-        assertEquals(java.util.Optional.of(RpcError.FORMAT), V16.REGISTRY.errorOf("FormationViolation"));
-        assertEquals(java.util.Optional.of(RpcError.OCCURRENCE), V16.REGISTRY.errorOf("OccurenceConstraintViolation"));
+    void everyCodeOfTheSpecificationIsUnderstoodInAChargersCallError() {
+        for (String code : SPEC_ERROR_CODES) {
+            RpcError kind = V16.REGISTRY.errorOf(code).orElseThrow(() -> new AssertionError(code + " not understood"));
+            assertEquals(code, V16.REGISTRY.errorCode(kind), "a code is written back as it was received");
+        }
+        // the OCPP 2.0.1 spellings are not 1.6 codes
         assertTrue(V16.REGISTRY.errorOf("FormatViolation").isEmpty());
+        assertTrue(V16.REGISTRY.errorOf("OccurrenceConstraintViolation").isEmpty());
+        assertTrue(V16.REGISTRY.errorOf("MessageTypeNotSupported").isEmpty());
+    }
+
+    /** Concrete inputs and the code section 4.2.3 gives for them. */
+    @Test
+    void concreteProblemsGetTheSpecificationsCodes() throws OcppException {
+        // "Payload for Action is syntactically incorrect or not conform the PDU structure for Action"
+        assertEquals("FormationViolation", wireCode(assertThrows(OcppException.class, () -> codec.parse("hello"))));
+        assertEquals("FormationViolation", wireCode(assertThrows(OcppException.class,
+                () -> codec.readPayload(org.opencsms.ocpp.v16.AuthorizeRequest.class,
+                        json("{\"idTag\":\"A\",\"colour\":\"red\"}")))));
+        // "at least one of the fields violates data type constraints (e.g. "somestring": 12)"
+        assertEquals("TypeConstraintViolation", wireCode(assertThrows(OcppException.class,
+                () -> codec.readPayload(org.opencsms.ocpp.v16.AuthorizeRequest.class, json("{\"idTag\":12}")))));
+        // "at least one of the fields violates occurence constraints"
+        assertEquals("OccurenceConstraintViolation", wireCode(assertThrows(OcppException.class,
+                () -> codec.readPayload(org.opencsms.ocpp.v16.AuthorizeRequest.class, json("{}")))));
+        // "at least one field contains an invalid value"
+        assertEquals("PropertyConstraintViolation", wireCode(assertThrows(OcppException.class,
+                () -> codec.readPayload(StatusNotificationRequest.class,
+                        json("{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Sleeping\"}")))));
     }
 
     @Test

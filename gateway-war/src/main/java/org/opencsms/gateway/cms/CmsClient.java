@@ -54,13 +54,12 @@ public class CmsClient {
     private static final long REPLY_TTL_MS = 60_000;
 
     private final Map<String, Pending<?>> pending = new ConcurrentHashMap<>();
-    private final String nodeId = GatewaySettings.nodeId();
+    private final String nodeId;
     /**
      * Correlation ids: unique per node and start (a random prefix, so a reply to the previous process
      * cannot match) and cheap (UUID.randomUUID takes a lock of the shared secure random per call).
      */
-    private final String correlationPrefix = nodeId + "-" + Long.toString(new java.security.SecureRandom().nextLong()
-            & Long.MAX_VALUE, 36) + "-";
+    private final String correlationPrefix;
     private final java.util.concurrent.atomic.AtomicLong correlationCounter = new java.util.concurrent.atomic.AtomicLong();
     /** CSMS_PUBLISH_THREADS [64]: threads that publish events and wait for the broker's acknowledgement. */
     private static final int PUBLISH_THREADS = GatewaySettings.publishThreads();
@@ -69,6 +68,17 @@ public class CmsClient {
     private volatile java.util.concurrent.ExecutorService publisher;
 
     private record Pending<R>(Class<R> replyType, CompletableFuture<R> future) {
+    }
+
+    public CmsClient() {
+        this(GatewaySettings.nodeId());
+    }
+
+    /** A client for the given node id (tests: outside a server no node id is bound). */
+    CmsClient(String nodeId) {
+        this.nodeId = nodeId;
+        this.correlationPrefix = nodeId + "-" + Long.toString(new java.security.SecureRandom().nextLong()
+                & Long.MAX_VALUE, 36) + "-";
     }
 
     /** Asks the CMS with the default timeout ({@link GatewaySettings#cmsTimeout()}). */

@@ -57,4 +57,20 @@ class IncomingCallsTest {
         // 2 at once (the burst), 4 more at 10 per second: about 400 ms
         assertTrue(ms >= 300, "paced: " + ms + " ms");
     }
+
+    @Test
+    void aCallOverTheRateIsReportedDelayedAndRunsLater() throws Exception {
+        IncomingCalls calls = new IncomingCalls(5, 2, 1, timers); // the next token in 500 ms
+        List<String> ran = new CopyOnWriteArrayList<>();
+        CountDownLatch second = new CountDownLatch(1);
+        assertEquals(IncomingCalls.Admission.ACCEPTED, calls.offer(() -> ran.add("a")));
+        calls.answered();
+        assertEquals(IncomingCalls.Admission.DELAYED, calls.offer(() -> {
+            ran.add("b");
+            second.countDown();
+        }));
+        assertEquals(List.of("a"), ran, "not run at once");
+        assertTrue(second.await(5, TimeUnit.SECONDS));
+        assertEquals(List.of("a", "b"), ran);
+    }
 }

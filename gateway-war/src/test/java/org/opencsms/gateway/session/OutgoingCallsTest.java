@@ -130,6 +130,31 @@ class OutgoingCallsTest {
         assertFalse(second.isDone());
     }
 
+    @Test
+    void aCallIsAnOcppJCallFrameWithAUniqueIdOfAtMost36Characters() {
+        OutgoingCalls calls = calls(Duration.ofSeconds(30));
+        calls.send("Reset", new org.opencsms.ocpp.v16.ResetRequest(org.opencsms.ocpp.v16.ResetType.HARD));
+        JsonArray call = sent(0);
+        assertEquals(4, call.size());
+        assertEquals(2, call.getInt(0));
+        String id = call.getString(1);
+        assertTrue(!id.isEmpty() && id.length() <= 36, id);
+        assertEquals("Reset", call.getString(2));
+        assertEquals(payload("{\"type\":\"Hard\"}"), call.getJsonObject(3));
+    }
+
+    @Test
+    void aLateCallErrorDoesNotFailTheNextCall() throws Exception {
+        OutgoingCalls calls = calls(Duration.ofMillis(100));
+        CompletableFuture<JsonObject> first = calls.send("ClearCache", payload("{}"));
+        CompletableFuture<JsonObject> second = calls.send("ClearCache", payload("{}"));
+        assertThrows(ExecutionException.class, () -> first.get(5, TimeUnit.SECONDS));
+        waitFor(() -> wire.size() == 2);
+        calls.onError(new CallError(sent(0).getString(1), "InternalError", "late", JsonObject.EMPTY_JSON_OBJECT));
+        assertFalse(second.isDone(), "an answer to the first CALL is never taken for the second");
+        assertEquals(1, calls.pending());
+    }
+
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!condition.getAsBoolean()) {
