@@ -41,13 +41,19 @@ public class EventDispatcher {
     @PostConstruct
     void init() {
         handlers = new Handlers()
-                .onEvent(Contract.STATUS_CHANGED.name(), StatusChanged.class, activity::statusChanged)
-                .onEvent(Contract.SESSION_OPENED.name(), SessionOpened.class, activity::sessionOpened)
-                .onEvent(Contract.SESSION_CLOSED.name(), SessionClosed.class, activity::sessionClosed)
-                .onEvent(Contract.NODE_ALIVE.name(), NodeAlive.class, activity::nodeAlive)
-                .onEvent(Contract.METER_VALUES.name(), MeterValuesReported.class, r -> meterValues.store(r, STORE_TIMEOUT))
-                .onEvent(Contract.DIAGNOSTICS_STATUS.name(), DiagnosticsStatusChanged.class, activity::diagnosticsStatus)
-                .onEvent(Contract.FIRMWARE_STATUS.name(), FirmwareStatusChanged.class, activity::firmwareStatus)
+                .onEvent(Contract.STATUS_CHANGED.name(), StatusChanged.class,
+                        s -> activity.statusChanged(s.chargePointId(), Translations.connectorReport(s), s.receivedAt()))
+                .onEvent(Contract.SESSION_OPENED.name(), SessionOpened.class, s -> activity.sessionOpened(
+                        s.chargePointId(), s.nodeId(), s.sessionId(), s.ocppVersion(), s.at()))
+                .onEvent(Contract.SESSION_CLOSED.name(), SessionClosed.class,
+                        s -> activity.sessionClosed(s.chargePointId(), s.nodeId(), s.sessionId(), s.at()))
+                .onEvent(Contract.NODE_ALIVE.name(), NodeAlive.class, n -> activity.nodeAlive(n.nodeId(), n.at(), n.startedAt()))
+                .onEvent(Contract.METER_VALUES.name(), MeterValuesReported.class,
+                        r -> meterValues.store(Translations.meterReport(r), STORE_TIMEOUT))
+                .onEvent(Contract.DIAGNOSTICS_STATUS.name(), DiagnosticsStatusChanged.class,
+                        d -> activity.diagnosticsStatus(d.chargePointId(), d.status(), d.receivedAt()))
+                .onEvent(Contract.FIRMWARE_STATUS.name(), FirmwareStatusChanged.class,
+                        f -> activity.firmwareStatus(f.chargePointId(), f.status(), f.receivedAt()))
                 .complete(Contract.EVENTS.stream().map(EventType::name).toList());
     }
 

@@ -27,6 +27,7 @@ import org.opencsms.api.messaging.Calls.StartTransaction;
 import org.opencsms.api.messaging.Calls.StopTransaction;
 import org.opencsms.api.messaging.Calls.Boot;
 import org.opencsms.api.messaging.Calls.Heartbeat;
+import org.opencsms.api.messaging.Calls.HeartbeatReply;
 import org.opencsms.api.messaging.Calls.Ping;
 import org.opencsms.api.messaging.CallType;
 import org.opencsms.api.messaging.Contract;
@@ -78,13 +79,18 @@ public class RequestListener implements MessageListener {
     @PostConstruct
     void init() {
         handlers = new Handlers()
-                .on(Contract.PING.name(), Ping.class, activity::ping)
-                .on(Contract.BOOT.name(), Boot.class, activity::boot)
-                .on(Contract.HEARTBEAT.name(), Heartbeat.class, activity::heartbeat)
+                .on(Contract.PING.name(), Ping.class, p -> Translations.reply(activity.ping(p.nodeId())))
+                .on(Contract.BOOT.name(), Boot.class,
+                        b -> Translations.reply(activity.boot(b.chargePointId(), Translations.bootInfo(b))))
+                .on(Contract.HEARTBEAT.name(), Heartbeat.class,
+                        h -> new HeartbeatReply(activity.heartbeat(h.chargePointId())))
                 .on(Contract.AUTHORIZE.name(), Authorize.class, a -> new AuthorizeReply(idTags.authorize(a.idTag())))
-                .on(Contract.START_TRANSACTION.name(), StartTransaction.class, transactions::start)
-                .on(Contract.STOP_TRANSACTION.name(), StopTransaction.class, transactions::stop)
-                .on(Contract.DATA_TRANSFER.name(), DataTransfer.class, activity::dataTransfer)
+                .on(Contract.START_TRANSACTION.name(), StartTransaction.class,
+                        s -> Translations.reply(transactions.start(Translations.startReport(s))))
+                .on(Contract.STOP_TRANSACTION.name(), StopTransaction.class,
+                        s -> Translations.reply(transactions.stop(Translations.stopReport(s))))
+                .on(Contract.DATA_TRANSFER.name(), DataTransfer.class, d -> Translations.reply(activity.dataTransfer(
+                        d.chargePointId(), d.vendorId(), d.messageId(), d.data(), d.receivedAt())))
                 .complete(Contract.CALLS.stream().map(CallType::name).toList());
     }
 

@@ -26,18 +26,14 @@ import org.opencsms.api.cms.CmsException.Reason;
 import org.opencsms.api.cms.ConnectorView;
 import org.opencsms.api.cms.NewChargePoint;
 import org.opencsms.api.messaging.Calls.Boot;
-import org.opencsms.api.messaging.Calls.BootReply;
 import org.opencsms.api.cms.HandshakeDecision;
-import org.opencsms.api.messaging.Calls.Heartbeat;
-import org.opencsms.api.messaging.Calls.HeartbeatReply;
-import org.opencsms.api.messaging.Calls.Ping;
-import org.opencsms.api.messaging.Calls.PingReply;
-import org.opencsms.api.messaging.Calls.Registration;
-import org.opencsms.api.messaging.Events.NodeAlive;
-import org.opencsms.api.messaging.Events.SessionClosed;
-import org.opencsms.api.messaging.Events.SessionOpened;
 import org.opencsms.api.messaging.Events.StatusChanged;
+import org.opencsms.cms.chargepoint.boundary.BootDecision;
+import org.opencsms.cms.chargepoint.boundary.BootDecision.Admission;
+import org.opencsms.cms.chargepoint.boundary.BootInfo;
 import org.opencsms.cms.chargepoint.boundary.ChargePointActivity;
+import org.opencsms.cms.chargepoint.boundary.ConnectorReport;
+import org.opencsms.cms.chargepoint.boundary.NodeHealth;
 import org.opencsms.cms.platform.Settings;
 
 /**
@@ -149,7 +145,7 @@ class ChargePointsIT extends CmsDeployment {
     void deleteRemovesOnce() {
         String id = uniqueId("del");
         admin.register(new NewChargePoint(id, null, null));
-        activity.statusChanged(status(id, 1, "Available", "NoError", Instant.now()));
+        report(status(id, 1, "Available", "NoError", Instant.now()));
         assertEquals(1, connectorRows(id));
 
         assertTrue(admin.delete(id));
@@ -176,10 +172,10 @@ class ChargePointsIT extends CmsDeployment {
         admin.register(new NewChargePoint(id, null, null));
         Instant before = Instant.now();
 
-        BootReply reply = activity.boot(boot(id));
+        BootDecision reply = booted(boot(id));
 
         Instant after = Instant.now();
-        assertEquals(Registration.ACCEPTED, reply.status());
+        assertEquals(Admission.ACCEPTED, reply.status());
         assertTrue(reply.interval() > 0);
         assertEquals(Settings.heartbeatInterval(), reply.interval());
         assertBetween(before, reply.currentTime(), after);
@@ -201,8 +197,8 @@ class ChargePointsIT extends CmsDeployment {
     void secondBootOverwritesTheDescription() {
         String id = uniqueId("reboot");
         admin.register(new NewChargePoint(id, null, null));
-        activity.boot(boot(id));
-        activity.boot(new Boot(id, "ACME", "Wallbox 11", null, null, "2.0.0", null, null, null, null));
+        booted(boot(id));
+        booted(new Boot(id, "ACME", "Wallbox 11", null, null, "2.0.0", null, null, null, null));
 
         ChargePointView cp = admin.find(id).orElseThrow();
         assertEquals("Wallbox 11", cp.model());
@@ -214,8 +210,8 @@ class ChargePointsIT extends CmsDeployment {
     void bootOfUnknownChargePointIsRejectedAndRegistersNothing() {
         String id = uniqueId("unknown");
         withAutoRegister("false", () -> {
-            BootReply reply = activity.boot(boot(id));
-            assertEquals(Registration.REJECTED, reply.status());
+            BootDecision reply = booted(boot(id));
+            assertEquals(Admission.REJECTED, reply.status());
             assertTrue(reply.interval() > 0);
             assertNotNull(reply.currentTime());
         });
@@ -225,7 +221,7 @@ class ChargePointsIT extends CmsDeployment {
     @Test
     void bootOfUnknownChargePointWithAutoRegisterRegistersIt() {
         String id = uniqueId("auto");
-        withAutoRegister("true", () -> assertEquals(Registration.ACCEPTED, activity.boot(boot(id)).status()));
+        withAutoRegister("true", () -> assertEquals(Admission.ACCEPTED, booted(boot(id)).status()));
 
         ChargePointView cp = admin.find(id).orElseThrow();
         assertEquals(0, cp.securityProfile());
@@ -324,8 +320,8 @@ class ChargePointsIT extends CmsDeployment {
         admin.register(new NewChargePoint(id, null, null));
         Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-        activity.statusChanged(status(id, 1, "Faulted", "GroundFailure", t));
-        activity.statusChanged(status(id, 0, "Available", "NoError", t));
+        report(status(id, 1, "Faulted", "GroundFailure", t));
+        report(status(id, 0, "Available", "NoError", t));
 
         List<ConnectorView> connectors = admin.find(id).orElseThrow().connectors();
         assertEquals(List.of(0, 1), connectors.stream().map(ConnectorView::connectorId).toList());
@@ -343,15 +339,15 @@ class ChargePointsIT extends CmsDeployment {
         Instant newer = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant older = newer.minusSeconds(10);
 
-        activity.statusChanged(status(id, 1, "Charging", "NoError", newer));
-        activity.statusChanged(status(id, 1, "Available", "NoError", older));
+        report(status(id, 1, "Charging", "NoError", newer));
+        report(status(id, 1, "Available", "NoError", older));
 
         ConnectorView c = admin.find(id).orElseThrow().connectors().get(0);
         assertEquals("Charging", c.status());
         assertEquals(newer, c.statusTime());
 
         Instant newest = newer.plusSeconds(1);
-        activity.statusChanged(status(id, 1, "Finishing", "NoError", newest));
+        report(status(id, 1, "Finishing", "NoError", newest));
         c = admin.find(id).orElseThrow().connectors().get(0);
         assertEquals("Finishing", c.status());
         assertEquals(newest, c.statusTime());
@@ -364,8 +360,8 @@ class ChargePointsIT extends CmsDeployment {
         admin.register(new NewChargePoint(id, null, null));
         StatusChanged event = status(id, 2, "Preparing", "NoError", Instant.now().truncatedTo(ChronoUnit.MILLIS));
 
-        activity.statusChanged(event);
-        activity.statusChanged(event);
+        report(event);
+        report(event);
 
         List<ConnectorView> connectors = admin.find(id).orElseThrow().connectors();
         assertEquals(1, connectors.size());
@@ -380,7 +376,7 @@ class ChargePointsIT extends CmsDeployment {
         admin.register(new NewChargePoint(id, null, null));
         Instant received = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-        activity.statusChanged(new StatusChanged(id, 1, "Available", "NoError", null, null, null, null, received));
+        report(new StatusChanged(id, 1, "Available", "NoError", null, null, null, null, received));
 
         ChargePointView cp = admin.find(id).orElseThrow();
         assertEquals(received, cp.connectors().get(0).statusTime());
@@ -390,7 +386,7 @@ class ChargePointsIT extends CmsDeployment {
     @Test
     void statusOfUnknownChargePointIsIgnored() {
         String id = uniqueId("ghost");
-        activity.statusChanged(status(id, 1, "Available", "NoError", Instant.now()));
+        report(status(id, 1, "Available", "NoError", Instant.now()));
         assertTrue(admin.find(id).isEmpty());
         assertEquals(0, connectorRows(id));
     }
@@ -404,8 +400,8 @@ class ChargePointsIT extends CmsDeployment {
         admin.register(new NewChargePoint(id, null, null));
         Instant now = Instant.now();
 
-        activity.sessionOpened(new SessionOpened(id, node, "s1", "ocpp1.6", now));
-        activity.nodeAlive(new NodeAlive(node, now, null));
+        activity.sessionOpened(id, node, "s1", "ocpp1.6", now);
+        activity.nodeAlive(node, now, null);
 
         ChargePointView cp = admin.find(id).orElseThrow();
         assertTrue(cp.connected());
@@ -418,11 +414,11 @@ class ChargePointsIT extends CmsDeployment {
         String node = uniqueId("node");
         admin.register(new NewChargePoint(id, null, null));
         Instant now = Instant.now();
-        activity.sessionOpened(new SessionOpened(id, node, "s1", "ocpp1.6", now));
-        activity.nodeAlive(new NodeAlive(node, now, null));
+        activity.sessionOpened(id, node, "s1", "ocpp1.6", now);
+        activity.nodeAlive(node, now, null);
         assertTrue(admin.find(id).orElseThrow().connected());
 
-        activity.sessionClosed(new SessionClosed(id, node, "s1", now.plusMillis(5)));
+        activity.sessionClosed(id, node, "s1", now.plusMillis(5));
 
         assertFalse(admin.find(id).orElseThrow().connected());
     }
@@ -433,13 +429,13 @@ class ChargePointsIT extends CmsDeployment {
         String node = uniqueId("node");
         admin.register(new NewChargePoint(id, null, null));
         Instant t = Instant.now();
-        activity.sessionOpened(new SessionOpened(id, node, "old", "ocpp1.6", t.minusSeconds(2)));
-        activity.sessionOpened(new SessionOpened(id, node, "new", "ocpp1.6", t));
+        activity.sessionOpened(id, node, "old", "ocpp1.6", t.minusSeconds(2));
+        activity.sessionOpened(id, node, "new", "ocpp1.6", t);
 
-        activity.sessionClosed(new SessionClosed(id, node, "old", t.plusMillis(1)));
+        activity.sessionClosed(id, node, "old", t.plusMillis(1));
 
         assertTrue(admin.find(id).orElseThrow().connected());
-        activity.sessionClosed(new SessionClosed(id, node, "new", t.plusMillis(2)));
+        activity.sessionClosed(id, node, "new", t.plusMillis(2));
         assertFalse(admin.find(id).orElseThrow().connected());
     }
 
@@ -449,10 +445,10 @@ class ChargePointsIT extends CmsDeployment {
         String node = uniqueId("node");
         admin.register(new NewChargePoint(id, null, null));
         Instant t = Instant.now();
-        activity.sessionOpened(new SessionOpened(id, node, "new", "ocpp1.6", t));
-        activity.sessionOpened(new SessionOpened(id, node, "old", "ocpp1.6", t.minusSeconds(2)));
+        activity.sessionOpened(id, node, "new", "ocpp1.6", t);
+        activity.sessionOpened(id, node, "old", "ocpp1.6", t.minusSeconds(2));
 
-        activity.sessionClosed(new SessionClosed(id, node, "old", t.plusMillis(1)));
+        activity.sessionClosed(id, node, "old", t.plusMillis(1));
         assertTrue(admin.find(id).orElseThrow().connected());
     }
 
@@ -462,10 +458,10 @@ class ChargePointsIT extends CmsDeployment {
         String node = uniqueId("node");
         admin.register(new NewChargePoint(id, null, null));
         Instant t = Instant.now();
-        activity.nodeAlive(new NodeAlive(node, t, null));
+        activity.nodeAlive(node, t, null);
 
-        activity.sessionClosed(new SessionClosed(id, node, "s1", t.plusMillis(10)));
-        activity.sessionOpened(new SessionOpened(id, node, "s1", "ocpp1.6", t));
+        activity.sessionClosed(id, node, "s1", t.plusMillis(10));
+        activity.sessionOpened(id, node, "s1", "ocpp1.6", t);
 
         assertFalse(admin.find(id).orElseThrow().connected());
     }
@@ -479,16 +475,16 @@ class ChargePointsIT extends CmsDeployment {
         admin.register(new NewChargePoint(id, null, null));
         admin.register(new NewChargePoint(other, null, null));
         Instant now = Instant.now();
-        activity.sessionOpened(new SessionOpened(id, node, "s1", "ocpp1.6", now.minusSeconds(5)));
-        activity.sessionOpened(new SessionOpened(other, otherNode, "s2", "ocpp1.6", now.minusSeconds(5)));
-        activity.nodeAlive(new NodeAlive(node, now.minusSeconds(4), null));
+        activity.sessionOpened(id, node, "s1", "ocpp1.6", now.minusSeconds(5));
+        activity.sessionOpened(other, otherNode, "s2", "ocpp1.6", now.minusSeconds(5));
+        activity.nodeAlive(node, now.minusSeconds(4), null);
         assertTrue(admin.find(id).orElseThrow().connected());
 
         // an announcement without startedAt changes nothing
-        activity.nodeAlive(new NodeAlive(node, now.minusSeconds(3), null));
+        activity.nodeAlive(node, now.minusSeconds(3), null);
         assertTrue(admin.find(id).orElseThrow().connected());
 
-        activity.nodeAlive(new NodeAlive(node, now, now.minusSeconds(1)));
+        activity.nodeAlive(node, now, now.minusSeconds(1));
 
         assertFalse(admin.find(id).orElseThrow().connected());
         assertTrue(admin.find(other).orElseThrow().connected(), "a session on another node is kept");
@@ -500,9 +496,9 @@ class ChargePointsIT extends CmsDeployment {
         String node = uniqueId("node");
         admin.register(new NewChargePoint(id, null, null));
         Instant now = Instant.now();
-        activity.sessionOpened(new SessionOpened(id, node, "s1", "ocpp1.6", now.minusSeconds(1)));
+        activity.sessionOpened(id, node, "s1", "ocpp1.6", now.minusSeconds(1));
 
-        activity.nodeAlive(new NodeAlive(node, now, now.minusSeconds(2)));
+        activity.nodeAlive(node, now, now.minusSeconds(2));
 
         assertTrue(admin.find(id).orElseThrow().connected());
     }
@@ -514,12 +510,12 @@ class ChargePointsIT extends CmsDeployment {
         String node = uniqueId("node");
         admin.register(new NewChargePoint(id, null, null));
         Instant now = Instant.now();
-        activity.nodeAlive(new NodeAlive(node, now, now.minusSeconds(1)));
+        activity.nodeAlive(node, now, now.minusSeconds(1));
 
-        activity.sessionOpened(new SessionOpened(id, node, "s-old", "ocpp1.6", now.minusSeconds(10)));
+        activity.sessionOpened(id, node, "s-old", "ocpp1.6", now.minusSeconds(10));
 
         assertFalse(admin.find(id).orElseThrow().connected());
-        activity.sessionOpened(new SessionOpened(id, node, "s-new", "ocpp1.6", now));
+        activity.sessionOpened(id, node, "s-new", "ocpp1.6", now);
         assertTrue(admin.find(id).orElseThrow().connected());
     }
 
@@ -529,7 +525,7 @@ class ChargePointsIT extends CmsDeployment {
         String id = uniqueId("notime");
         admin.register(new NewChargePoint(id, null, null));
         Instant before = Instant.now();
-        activity.statusChanged(new StatusChanged(id, 1, "Available", "NoError", null, null, null, null, null));
+        report(new StatusChanged(id, 1, "Available", "NoError", null, null, null, null, null));
         ConnectorView c = admin.find(id).orElseThrow().connectors().get(0);
         assertEquals("Available", c.status());
         assertFalse(c.statusTime().isBefore(before.minusMillis(1)));
@@ -542,10 +538,10 @@ class ChargePointsIT extends CmsDeployment {
         admin.register(new NewChargePoint(id, null, null));
         Instant longAgo = Instant.now().minusSeconds(Settings.nodeStaleAfter() + 60L);
 
-        activity.sessionOpened(new SessionOpened(id, node, "s1", "ocpp1.6", longAgo));
+        activity.sessionOpened(id, node, "s1", "ocpp1.6", longAgo);
 
         assertFalse(admin.find(id).orElseThrow().connected());
-        activity.nodeAlive(new NodeAlive(node, Instant.now(), null));
+        activity.nodeAlive(node, Instant.now(), null);
         assertTrue(admin.find(id).orElseThrow().connected());
     }
 
@@ -553,8 +549,8 @@ class ChargePointsIT extends CmsDeployment {
     void sessionOfUnknownChargePointIsIgnored() {
         String id = uniqueId("nobody");
         String node = uniqueId("node");
-        activity.sessionOpened(new SessionOpened(id, node, "s1", "ocpp1.6", Instant.now()));
-        activity.sessionClosed(new SessionClosed(id, node, "s1", Instant.now()));
+        activity.sessionOpened(id, node, "s1", "ocpp1.6", Instant.now());
+        activity.sessionClosed(id, node, "s1", Instant.now());
         assertTrue(admin.find(id).isEmpty());
     }
 
@@ -567,35 +563,35 @@ class ChargePointsIT extends CmsDeployment {
         assertNull(admin.find(id).orElseThrow().lastSeen());
         Instant before = Instant.now();
 
-        HeartbeatReply first = activity.heartbeat(new Heartbeat(id));
+        Instant first = activity.heartbeat(id);
 
-        assertBetween(before, first.currentTime(), Instant.now());
+        assertBetween(before, first, Instant.now());
         Instant seen = admin.find(id).orElseThrow().lastSeen();
         assertNotNull(seen);
-        assertEquals(first.currentTime().truncatedTo(ChronoUnit.MILLIS), seen.truncatedTo(ChronoUnit.MILLIS));
+        assertEquals(first.truncatedTo(ChronoUnit.MILLIS), seen.truncatedTo(ChronoUnit.MILLIS));
 
         Thread.sleep(20);
-        HeartbeatReply second = activity.heartbeat(new Heartbeat(id));
+        Instant second = activity.heartbeat(id);
         Instant seenAgain = admin.find(id).orElseThrow().lastSeen();
         assertTrue(seenAgain.isAfter(seen), seenAgain + " after " + seen);
-        assertEquals(second.currentTime().truncatedTo(ChronoUnit.MILLIS), seenAgain.truncatedTo(ChronoUnit.MILLIS));
+        assertEquals(second.truncatedTo(ChronoUnit.MILLIS), seenAgain.truncatedTo(ChronoUnit.MILLIS));
     }
 
     @Test
     void heartbeatOfUnknownChargePointIsAnsweredAndRegistersNothing() {
         String id = uniqueId("hb-unknown");
-        assertNotNull(activity.heartbeat(new Heartbeat(id)).currentTime());
+        assertNotNull(activity.heartbeat(id));
         assertTrue(admin.find(id).isEmpty());
     }
 
     @Test
     void pingReportsTheDatabaseUpAndWhetherTheNodesEventsArrived() {
         String node = uniqueId("node");
-        PingReply before = activity.ping(new Ping(node));
+        NodeHealth before = activity.ping(node);
         assertTrue(before.databaseUp());
         assertFalse(before.eventsFromNode(), "no event of this node stored yet");
-        activity.nodeAlive(new NodeAlive(node, Instant.now(), Instant.now()));
-        assertTrue(activity.ping(new Ping(node)).eventsFromNode());
+        activity.nodeAlive(node, Instant.now(), Instant.now());
+        assertTrue(activity.ping(node).eventsFromNode());
     }
 
     @Test
@@ -625,6 +621,18 @@ class ChargePointsIT extends CmsDeployment {
     private long connectorRows(String id) {
         return em.createQuery("select count(c) from Connector c where c.chargePoint.identity = :id", Long.class)
                 .setParameter("id", id).getSingleResult();
+    }
+
+    /** A boot as the gateway reports it, given to the domain operation the way the event listener does. */
+    private BootDecision booted(Boot b) {
+        return activity.boot(b.chargePointId(), new BootInfo(b.vendor(), b.model(), b.serialNumber(),
+                b.chargeBoxSerialNumber(), b.firmwareVersion(), b.iccid(), b.imsi(), b.meterType(), b.meterSerialNumber()));
+    }
+
+    /** A StatusNotification as the gateway reports it, given to the domain operation the way the event listener does. */
+    private void report(StatusChanged e) {
+        activity.statusChanged(e.chargePointId(), new ConnectorReport(e.connectorId(), e.status(), e.errorCode(), e.info(),
+                e.vendorId(), e.vendorErrorCode(), e.timestamp()), e.receivedAt());
     }
 
     private static Boot boot(String id) {

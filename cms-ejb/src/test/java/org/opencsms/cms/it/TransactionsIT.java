@@ -36,23 +36,20 @@ import org.opencsms.api.cms.MeterValueView;
 import org.opencsms.api.cms.NewChargePoint;
 import org.opencsms.api.cms.TransactionDetail;
 import org.opencsms.api.cms.TransactionView;
-import org.opencsms.api.messaging.Calls.DataTransfer;
-import org.opencsms.api.messaging.Calls.DataTransferReply;
-import org.opencsms.api.messaging.Calls.DataTransferOutcome;
-import org.opencsms.api.messaging.Calls.StartTransaction;
-import org.opencsms.api.messaging.Calls.StartTransactionReply;
-import org.opencsms.api.messaging.Calls.StopTransaction;
-import org.opencsms.api.messaging.Calls.StopTransactionReply;
-import org.opencsms.api.messaging.Events.DiagnosticsStatusChanged;
-import org.opencsms.api.messaging.Events.FirmwareStatusChanged;
-import org.opencsms.api.messaging.Events.MeterValuesReported;
 import org.opencsms.api.messaging.TagAuthorization;
 import org.opencsms.api.messaging.TagAuthorization.Verdict;
 import org.opencsms.api.messaging.MeterSample;
 import org.opencsms.cms.authorization.boundary.IdTagService;
 import org.opencsms.cms.chargepoint.boundary.ChargePointActivity;
 import org.opencsms.cms.chargepoint.entity.DataTransferRecord;
+import org.opencsms.cms.chargepoint.control.DataTransferAnswer;
+import org.opencsms.cms.chargepoint.control.DataTransferAnswer.VendorReply;
+import org.opencsms.cms.transaction.boundary.MeterReport;
+import org.opencsms.cms.transaction.boundary.StartReport;
+import org.opencsms.cms.transaction.boundary.StopReport;
 import org.opencsms.cms.transaction.boundary.TransactionService;
+import org.opencsms.cms.transaction.boundary.TransactionStarted;
+import org.opencsms.cms.transaction.boundary.TransactionStopped;
 
 /**
  * Id tags ({@link IdTagService}), transactions and meter values ({@link TransactionService}), and the
@@ -239,7 +236,7 @@ class TransactionsIT extends CmsDeployment {
     void unknownTagIsInvalid() {
         assertEquals(TagAuthorization.invalid(), idTags.authorize(uniqueId("none")));
         assertEquals(TagAuthorization.invalid(), idTags.authorize(null));
-        assertEquals(TagAuthorization.invalid(), idTags.authorizeStart(uniqueId("none")));
+        assertEquals(TagAuthorization.invalid(), transactions.authorizeStart(uniqueId("none")));
     }
 
     @Test
@@ -248,8 +245,8 @@ class TransactionsIT extends CmsDeployment {
         String blocked = idTag("Blocked", null, null, false);
         assertEquals(new TagAuthorization(Verdict.ACCEPTED, null, null), idTags.authorize(accepted));
         assertEquals(new TagAuthorization(Verdict.BLOCKED, null, null), idTags.authorize(blocked));
-        assertEquals(Verdict.ACCEPTED, idTags.authorizeStart(accepted).status());
-        assertEquals(Verdict.BLOCKED, idTags.authorizeStart(blocked).status());
+        assertEquals(Verdict.ACCEPTED, transactions.authorizeStart(accepted).status());
+        assertEquals(Verdict.BLOCKED, transactions.authorizeStart(blocked).status());
     }
 
     @Test
@@ -258,7 +255,7 @@ class TransactionsIT extends CmsDeployment {
         String tag = idTag(null, past, null, false);
 
         assertEquals(new TagAuthorization(Verdict.EXPIRED, past, null), idTags.authorize(tag));
-        assertEquals(Verdict.EXPIRED, idTags.authorizeStart(tag).status());
+        assertEquals(Verdict.EXPIRED, transactions.authorizeStart(tag).status());
     }
 
     @Test
@@ -283,7 +280,7 @@ class TransactionsIT extends CmsDeployment {
 
         assertEquals(new TagAuthorization(Verdict.ACCEPTED, null, parent), idTags.authorize(tag));
         assertEquals(new TagAuthorization(Verdict.BLOCKED, null, parent), idTags.authorize(blocked));
-        assertEquals(parent, idTags.authorizeStart(tag).parentIdTag());
+        assertEquals(parent, transactions.authorizeStart(tag).parentIdTag());
     }
 
     @Test
@@ -300,27 +297,27 @@ class TransactionsIT extends CmsDeployment {
         String parent = uniqueId("grp");
         Instant expiry = now().plus(5, ChronoUnit.DAYS);
         String tag = idTag(null, expiry, parent, false);
-        StartTransactionReply first = transactions.start(start(cp, 1, tag, 100, now()));
+        TransactionStarted first = transactions.start(start(cp, 1, tag, 100, now()));
         assertEquals(Verdict.ACCEPTED, first.idTagInfo().status());
 
-        assertEquals(new TagAuthorization(Verdict.CONCURRENT_TX, expiry, parent), idTags.authorizeStart(tag));
+        assertEquals(new TagAuthorization(Verdict.CONCURRENT_TX, expiry, parent), transactions.authorizeStart(tag));
         // Authorize.req knows no concurrency rule
         assertEquals(Verdict.ACCEPTED, idTags.authorize(tag).status());
 
         transactions.stop(stop(cp, first.transactionId(), tag, 200, now(), null, List.of()));
 
-        assertEquals(new TagAuthorization(Verdict.ACCEPTED, expiry, parent), idTags.authorizeStart(tag));
+        assertEquals(new TagAuthorization(Verdict.ACCEPTED, expiry, parent), transactions.authorizeStart(tag));
     }
 
     @Test
     void tagAllowingConcurrentTransactionsIsAccepted() {
         String cp = chargePoint("multi");
         String tag = idTag(null, null, null, true);
-        StartTransactionReply first = transactions.start(start(cp, 1, tag, 100, now()));
+        TransactionStarted first = transactions.start(start(cp, 1, tag, 100, now()));
         assertEquals(Verdict.ACCEPTED, first.idTagInfo().status());
 
-        assertEquals(Verdict.ACCEPTED, idTags.authorizeStart(tag).status());
-        StartTransactionReply second = transactions.start(start(cp, 2, tag, 500, now()));
+        assertEquals(Verdict.ACCEPTED, transactions.authorizeStart(tag).status());
+        TransactionStarted second = transactions.start(start(cp, 2, tag, 500, now()));
         assertEquals(Verdict.ACCEPTED, second.idTagInfo().status());
         assertNotEquals(first.transactionId(), second.transactionId());
         assertEquals(2, transactions.list(cp, true, 0, 10).size());
@@ -331,9 +328,9 @@ class TransactionsIT extends CmsDeployment {
         String cp = chargePoint("conc2");
         String other = chargePoint("conc2b");
         String tag = idTag(null, null, null, false);
-        StartTransactionReply first = transactions.start(start(cp, 1, tag, 100, now()));
+        TransactionStarted first = transactions.start(start(cp, 1, tag, 100, now()));
 
-        StartTransactionReply second = transactions.start(start(other, 1, tag, 0, now()));
+        TransactionStarted second = transactions.start(start(other, 1, tag, 0, now()));
 
         assertEquals(Verdict.CONCURRENT_TX, second.idTagInfo().status());
         assertNotEquals(first.transactionId(), second.transactionId());
@@ -341,7 +338,7 @@ class TransactionsIT extends CmsDeployment {
         assertEquals("ACCEPTED", transactions.find(first.transactionId()).orElseThrow().startStatus());
     }
 
-    // ---- StartTransaction ---------------------------------------------------------------------
+    // ---- StartReport ---------------------------------------------------------------------
 
     @Test
     void startOfValidTagIsAcceptedAndRecorded() {
@@ -350,7 +347,7 @@ class TransactionsIT extends CmsDeployment {
         Instant at = now().minusSeconds(5);
         Instant received = now();
 
-        StartTransactionReply reply = transactions.start(new StartTransaction(cp, 2, tag, 1234, 77, at, received));
+        TransactionStarted reply = transactions.start(new StartReport(cp, 2, tag, 1234, 77, at, received));
 
         assertTrue(reply.transactionId() > 0, "transactionId " + reply.transactionId());
         assertEquals(new TagAuthorization(Verdict.ACCEPTED, null, null), reply.idTagInfo());
@@ -384,7 +381,7 @@ class TransactionsIT extends CmsDeployment {
         Instant expiry = now().plus(3, ChronoUnit.DAYS);
         String tag = idTag(null, expiry, parent, false);
 
-        StartTransactionReply reply = transactions.start(start(cp, 1, tag, 0, now()));
+        TransactionStarted reply = transactions.start(start(cp, 1, tag, 0, now()));
 
         assertEquals(new TagAuthorization(Verdict.ACCEPTED, expiry, parent), reply.idTagInfo());
     }
@@ -394,7 +391,7 @@ class TransactionsIT extends CmsDeployment {
         String cp = chargePoint("unk");
         String tag = uniqueId("nobody");
 
-        StartTransactionReply reply = transactions.start(start(cp, 1, tag, 10, now()));
+        TransactionStarted reply = transactions.start(start(cp, 1, tag, 10, now()));
 
         assertEquals(TagAuthorization.invalid(), reply.idTagInfo());
         TransactionDetail tx = transactions.find(reply.transactionId()).orElseThrow();
@@ -409,8 +406,8 @@ class TransactionsIT extends CmsDeployment {
         String blocked = idTag("Blocked", null, null, false);
         String expired = idTag(null, now().minus(1, ChronoUnit.HOURS), null, false);
 
-        StartTransactionReply b = transactions.start(start(cp, 1, blocked, 0, now()));
-        StartTransactionReply e = transactions.start(start(cp, 2, expired, 0, now()));
+        TransactionStarted b = transactions.start(start(cp, 1, blocked, 0, now()));
+        TransactionStarted e = transactions.start(start(cp, 2, expired, 0, now()));
 
         assertEquals(Verdict.BLOCKED, b.idTagInfo().status());
         assertEquals(Verdict.EXPIRED, e.idTagInfo().status());
@@ -423,12 +420,12 @@ class TransactionsIT extends CmsDeployment {
         String cp = chargePoint("again");
         String tag = idTag(null, null, null, false);
         Instant at = now();
-        StartTransaction request = start(cp, 1, tag, 500, at);
+        StartReport request = start(cp, 1, tag, 500, at);
 
-        StartTransactionReply first = transactions.start(request);
-        StartTransactionReply second = transactions.start(request);
+        TransactionStarted first = transactions.start(request);
+        TransactionStarted second = transactions.start(request);
         // the same start, received again later (the charger lost our answer)
-        StartTransactionReply third = transactions.start(new StartTransaction(cp, 1, tag, 500, null, at,
+        TransactionStarted third = transactions.start(new StartReport(cp, 1, tag, 500, null, at,
                 now().plusSeconds(30)));
 
         assertEquals(first.transactionId(), second.transactionId());
@@ -443,10 +440,10 @@ class TransactionsIT extends CmsDeployment {
     @Test
     void repeatedStartOfUnknownTagStaysInvalid() {
         String cp = chargePoint("again-inv");
-        StartTransaction request = start(cp, 1, uniqueId("nobody"), 0, now());
+        StartReport request = start(cp, 1, uniqueId("nobody"), 0, now());
 
-        StartTransactionReply first = transactions.start(request);
-        StartTransactionReply second = transactions.start(request);
+        TransactionStarted first = transactions.start(request);
+        TransactionStarted second = transactions.start(request);
 
         assertEquals(first.transactionId(), second.transactionId());
         assertEquals(TagAuthorization.invalid(), second.idTagInfo());
@@ -459,8 +456,8 @@ class TransactionsIT extends CmsDeployment {
         String tag = idTag(null, null, null, true);
         Instant at = now();
 
-        StartTransactionReply first = transactions.start(start(cp, 1, tag, 500, at));
-        StartTransactionReply second = transactions.start(start(cp, 1, tag, 501, at));
+        TransactionStarted first = transactions.start(start(cp, 1, tag, 500, at));
+        TransactionStarted second = transactions.start(start(cp, 1, tag, 501, at));
 
         assertNotEquals(first.transactionId(), second.transactionId());
         assertEquals(2, transactionRows(cp));
@@ -473,8 +470,8 @@ class TransactionsIT extends CmsDeployment {
         String ghost = uniqueId("ghost");
         String tag = idTag(null, null, null, true);
 
-        StartTransactionReply reply = transactions.start(start(ghost, 1, tag, 0, now()));
-        StartTransactionReply again = transactions.start(start(ghost, 1, tag, 0, now()));
+        TransactionStarted reply = transactions.start(start(ghost, 1, tag, 0, now()));
+        TransactionStarted again = transactions.start(start(ghost, 1, tag, 0, now()));
 
         assertEquals(TagAuthorization.invalid(), reply.idTagInfo());
         assertTrue(transactions.find(reply.transactionId()).isEmpty());
@@ -496,7 +493,7 @@ class TransactionsIT extends CmsDeployment {
         assertTrue(transactions.find(reply.transactionId()).isEmpty());
     }
 
-    // ---- StopTransaction ----------------------------------------------------------------------
+    // ---- StopReport ----------------------------------------------------------------------
 
     @Test
     void stopRecordsMeterStopTimeReasonTagAndEnergy() {
@@ -508,7 +505,7 @@ class TransactionsIT extends CmsDeployment {
         Instant stopped = now().minusSeconds(10);
         Instant received = now();
 
-        StopTransactionReply reply = transactions.stop(new StopTransaction(cp, id, stopper, 3500, stopped,
+        TransactionStopped reply = transactions.stop(new StopReport(cp, id, stopper, 3500, stopped,
                 "EVDisconnected", List.of(), received));
 
         assertEquals(idTags.authorize(stopper), reply.idTagInfo());
@@ -535,7 +532,7 @@ class TransactionsIT extends CmsDeployment {
         String tag = idTag(null, null, null, false);
         int id = transactions.start(start(cp, 1, tag, 0, now().minusSeconds(60))).transactionId();
 
-        StopTransactionReply reply = transactions.stop(stop(cp, id, null, 42, now(), null, List.of()));
+        TransactionStopped reply = transactions.stop(stop(cp, id, null, 42, now(), null, List.of()));
 
         assertNull(reply.idTagInfo());
         TransactionDetail tx = transactions.find(id).orElseThrow();
@@ -552,7 +549,7 @@ class TransactionsIT extends CmsDeployment {
         String blocked = idTag("Blocked", null, parent, false);
         int id = transactions.start(start(cp, 1, tag, 0, now().minusSeconds(60))).transactionId();
 
-        StopTransactionReply reply = transactions.stop(stop(cp, id, blocked, 10, now(), "Remote", List.of()));
+        TransactionStopped reply = transactions.stop(stop(cp, id, blocked, 10, now(), "Remote", List.of()));
 
         assertEquals(new TagAuthorization(Verdict.BLOCKED, null, parent), reply.idTagInfo());
         assertEquals(blocked, transactions.find(id).orElseThrow().stopIdTag());
@@ -572,9 +569,9 @@ class TransactionsIT extends CmsDeployment {
         int unknown = transactions.start(start(uniqueId("ghost"), 1, tag, 0, t)).transactionId();
         List<MeterSample> data = List.of(sample(t.minusSeconds(1), "7"));
 
-        StopTransactionReply unknownReply = transactions.stop(stop(cp, unknown, tag, 100, t, null, data));
-        StopTransactionReply minusOne = transactions.stop(stop(cp, -1, null, 100, t, null, data));
-        StopTransactionReply ghostReply = transactions.stop(stop(uniqueId("ghost"), id, tag, 100, t, null, data));
+        TransactionStopped unknownReply = transactions.stop(stop(cp, unknown, tag, 100, t, null, data));
+        TransactionStopped minusOne = transactions.stop(stop(cp, -1, null, 100, t, null, data));
+        TransactionStopped ghostReply = transactions.stop(stop(uniqueId("ghost"), id, tag, 100, t, null, data));
 
         assertEquals(Verdict.ACCEPTED, unknownReply.idTagInfo().status());
         assertNotNull(minusOne);
@@ -609,13 +606,13 @@ class TransactionsIT extends CmsDeployment {
         int id = transactions.start(start(cp, 1, tag, 100, t)).transactionId();
         List<MeterSample> data = List.of(sample(t, "100", "Transaction.Begin"), sample(t.plusSeconds(300), "150"),
                 sample(t.plusSeconds(500), "180", "Transaction.End"));
-        StopTransaction request = new StopTransaction(cp, id, tag, 180, t.plusSeconds(500), "EVDisconnected", data,
+        StopReport request = new StopReport(cp, id, tag, 180, t.plusSeconds(500), "EVDisconnected", data,
                 now());
 
-        StopTransactionReply first = transactions.stop(request);
+        TransactionStopped first = transactions.stop(request);
         TransactionDetail afterFirst = transactions.find(id).orElseThrow();
-        StopTransactionReply second = transactions.stop(request);
-        StopTransactionReply third = transactions.stop(new StopTransaction(cp, id, tag, 180, t.plusSeconds(500),
+        TransactionStopped second = transactions.stop(request);
+        TransactionStopped third = transactions.stop(new StopReport(cp, id, tag, 180, t.plusSeconds(500),
                 "EVDisconnected", data, now().plusSeconds(20)));
 
         assertEquals(first, second);
@@ -637,12 +634,12 @@ class TransactionsIT extends CmsDeployment {
         int id = transactions.start(start(cp, 1, tag, 100, t)).transactionId();
         Instant stopped = t.plusSeconds(300);
         Instant received = now();
-        transactions.stop(new StopTransaction(cp, id, tag, 300, stopped, "Local", List.of(sample(stopped, "300")),
+        transactions.stop(new StopReport(cp, id, tag, 300, stopped, "Local", List.of(sample(stopped, "300")),
                 received));
 
-        StopTransactionReply later = transactions.stop(new StopTransaction(cp, id, other, 999, t.plusSeconds(400),
+        TransactionStopped later = transactions.stop(new StopReport(cp, id, other, 999, t.plusSeconds(400),
                 "Remote", List.of(sample(t.plusSeconds(400), "999")), now().plusSeconds(5)));
-        StopTransactionReply sameMeterOtherTime = transactions.stop(new StopTransaction(cp, id, tag, 300,
+        TransactionStopped sameMeterOtherTime = transactions.stop(new StopReport(cp, id, tag, 300,
                 t.plusSeconds(301), "Local", List.of(), now().plusSeconds(6)));
 
         assertEquals(Verdict.ACCEPTED, later.idTagInfo().status());
@@ -680,15 +677,15 @@ class TransactionsIT extends CmsDeployment {
                 null, "Outlet", "Wh");
         MeterSample end = sample(t.plusSeconds(180), "1300", "Transaction.End");
         // reported out of order; the second report is redelivered
-        MeterValuesReported report1 = new MeterValuesReported(cp, 1, id, List.of(voltage2, energy1, begin, voltage1),
+        MeterReport report1 = new MeterReport(cp, 1, id, List.of(voltage2, energy1, begin, voltage1),
                 now());
-        MeterValuesReported report2 = new MeterValuesReported(cp, 1, id, List.of(signed, clock, energy2), now());
+        MeterReport report2 = new MeterReport(cp, 1, id, List.of(signed, clock, energy2), now());
 
         transactions.meterValues(report1);
         transactions.meterValues(report2);
         transactions.meterValues(report2);
         // the stop repeats samples reported already
-        transactions.stop(new StopTransaction(cp, id, tag, 1300, t.plusSeconds(180), null,
+        transactions.stop(new StopReport(cp, id, tag, 1300, t.plusSeconds(180), null,
                 List.of(begin, energy1, energy2, end), now()));
         transactions.meterValues(report1);
 
@@ -705,7 +702,7 @@ class TransactionsIT extends CmsDeployment {
         int id = transactions.start(start(cp, 3, idTag(null, null, null, false), 0, now())).transactionId();
         MeterSample s = new MeterSample(now(), "16.5", "Sample.Periodic", "Raw", "Current.Import", "L3-N", "Inlet", "A");
 
-        transactions.meterValues(new MeterValuesReported(cp, 3, id, List.of(s), now()));
+        transactions.meterValues(new MeterReport(cp, 3, id, List.of(s), now()));
 
         MeterValueView v = transactions.find(id).orElseThrow().meterValues().get(0);
         assertEquals(new MeterValueView(s.timestamp(), "Current.Import", "16.5", "A", "L3-N", "Sample.Periodic", "Inlet",
@@ -722,9 +719,9 @@ class TransactionsIT extends CmsDeployment {
         int unknown = transactions.start(start(uniqueId("ghost"), 1, tag, 0, now())).transactionId();
         Instant t = now();
 
-        transactions.meterValues(new MeterValuesReported(cp, 1, unknown, List.of(sample(t, "10")), now()));
-        transactions.meterValues(new MeterValuesReported(cp, 1, foreign, List.of(sample(t.plusSeconds(1), "11")), now()));
-        transactions.meterValues(new MeterValuesReported(cp, 1, -1, List.of(sample(t.plusSeconds(2), "12")), now()));
+        transactions.meterValues(new MeterReport(cp, 1, unknown, List.of(sample(t, "10")), now()));
+        transactions.meterValues(new MeterReport(cp, 1, foreign, List.of(sample(t.plusSeconds(1), "11")), now()));
+        transactions.meterValues(new MeterReport(cp, 1, -1, List.of(sample(t.plusSeconds(2), "12")), now()));
 
         assertEquals(3, meterRows(cp));
         assertEquals(3, unlinkedMeterRows(cp));
@@ -737,7 +734,7 @@ class TransactionsIT extends CmsDeployment {
     @Test
     void meterValuesOfUnregisteredChargePointAreIgnored() {
         String ghost = uniqueId("ghost");
-        transactions.meterValues(new MeterValuesReported(ghost, 1, null, List.of(sample(now(), "1")), now()));
+        transactions.meterValues(new MeterReport(ghost, 1, null, List.of(sample(now(), "1")), now()));
         assertEquals(0, meterRows(ghost));
         assertTrue(admin.find(ghost).isEmpty());
     }
@@ -752,11 +749,11 @@ class TransactionsIT extends CmsDeployment {
         MeterSample b = sample(t.plusSeconds(20), "20");
         MeterSample c = sample(t.plusSeconds(30), "30");
 
-        transactions.meterValues(new MeterValuesReported(cp, 1, null, List.of(a, b), now()));
+        transactions.meterValues(new MeterReport(cp, 1, null, List.of(a, b), now()));
         assertEquals(2, unlinkedMeterRows(cp));
         assertTrue(transactions.find(id).orElseThrow().meterValues().isEmpty());
 
-        transactions.meterValues(new MeterValuesReported(cp, 1, id, List.of(a), now()));
+        transactions.meterValues(new MeterReport(cp, 1, id, List.of(a), now()));
         assertEquals(List.of(view(a)), transactions.find(id).orElseThrow().meterValues());
 
         // the stop's transactionData links what is still unlinked
@@ -766,7 +763,7 @@ class TransactionsIT extends CmsDeployment {
         assertEquals(0, unlinkedMeterRows(cp));
 
         // a linked sample stays with its transaction: a report without one changes nothing
-        transactions.meterValues(new MeterValuesReported(cp, 1, null, List.of(a), now()));
+        transactions.meterValues(new MeterReport(cp, 1, null, List.of(a), now()));
         assertEquals(0, unlinkedMeterRows(cp));
         assertEquals(3, transactions.find(id).orElseThrow().meterValues().size());
     }
@@ -780,8 +777,8 @@ class TransactionsIT extends CmsDeployment {
         int two = transactions.start(start(cp, 2, tag, 0, t.minusSeconds(10))).transactionId();
         MeterSample s = sample(t, "50");
 
-        transactions.meterValues(new MeterValuesReported(cp, 1, one, List.of(s), now()));
-        transactions.meterValues(new MeterValuesReported(cp, 2, two, List.of(s), now()));
+        transactions.meterValues(new MeterReport(cp, 1, one, List.of(s), now()));
+        transactions.meterValues(new MeterReport(cp, 2, two, List.of(s), now()));
 
         assertEquals(List.of(view(s)), transactions.find(one).orElseThrow().meterValues());
         assertEquals(List.of(view(s)), transactions.find(two).orElseThrow().meterValues());
@@ -800,12 +797,12 @@ class TransactionsIT extends CmsDeployment {
         Instant receivedStart = now();
         Instant receivedStop = receivedStart.plusMillis(300);
 
-        StartTransactionReply reply = transactions.start(new StartTransaction(cp, 1, tag, 100, null, started,
+        TransactionStarted reply = transactions.start(new StartReport(cp, 1, tag, 100, null, started,
                 receivedStart));
         int id = reply.transactionId();
-        transactions.meterValues(new MeterValuesReported(cp, 1, id, List.of(sample(sampled, "600")),
+        transactions.meterValues(new MeterReport(cp, 1, id, List.of(sample(sampled, "600")),
                 receivedStart.plusMillis(100)));
-        StopTransactionReply stopReply = transactions.stop(new StopTransaction(cp, id, tag, 1100, stopped, null,
+        TransactionStopped stopReply = transactions.stop(new StopReport(cp, id, tag, 1100, stopped, null,
                 List.of(sample(stopped, "1100", "Transaction.End")), receivedStop));
 
         assertEquals(Verdict.ACCEPTED, reply.idTagInfo().status());
@@ -887,8 +884,8 @@ class TransactionsIT extends CmsDeployment {
         String cp = chargePoint("del");
         String tag = idTag(null, null, null, false);
         int id = transactions.start(start(cp, 1, tag, 0, now().minusSeconds(60))).transactionId();
-        transactions.meterValues(new MeterValuesReported(cp, 1, id, List.of(sample(now(), "5")), now()));
-        activity.dataTransfer(new DataTransfer(cp, "org.opencsms", "Echo", "x", now()));
+        transactions.meterValues(new MeterReport(cp, 1, id, List.of(sample(now(), "5")), now()));
+        activity.dataTransfer(cp, "org.opencsms", "Echo", "x", now());
 
         assertTrue(admin.delete(cp));
 
@@ -896,7 +893,7 @@ class TransactionsIT extends CmsDeployment {
         assertEquals(0, meterRows(cp));
         assertEquals(0, dataTransfers(cp).size());
         // the tag is free again
-        assertEquals(Verdict.ACCEPTED, idTags.authorizeStart(tag).status());
+        assertEquals(Verdict.ACCEPTED, transactions.authorizeStart(tag).status());
     }
 
     // ---- concurrent reports -------------------------------------------------------------------
@@ -910,7 +907,7 @@ class TransactionsIT extends CmsDeployment {
         }
         Instant at = now();
 
-        List<StartTransactionReply> replies = concurrently(cps.size(),
+        List<TransactionStarted> replies = concurrently(cps.size(),
                 i -> transactions.start(start(cps.get(i), 1, tag, 0, at)));
 
         assertEquals(1, replies.stream().filter(r -> r.idTagInfo().status() == Verdict.ACCEPTED).count(),
@@ -918,17 +915,17 @@ class TransactionsIT extends CmsDeployment {
         assertEquals(cps.size() - 1,
                 replies.stream().filter(r -> r.idTagInfo().status() == Verdict.CONCURRENT_TX).count(),
                 replies::toString);
-        assertEquals(cps.size(), replies.stream().map(StartTransactionReply::transactionId).distinct().count());
+        assertEquals(cps.size(), replies.stream().map(TransactionStarted::transactionId).distinct().count());
     }
 
     @Test
     void concurrentlyRepeatedStartIsRecordedOnce() throws Exception {
         String cp = chargePoint("race-same");
-        StartTransaction request = start(cp, 1, idTag(null, null, null, false), 10, now());
+        StartReport request = start(cp, 1, idTag(null, null, null, false), 10, now());
 
-        List<StartTransactionReply> replies = concurrently(6, i -> transactions.start(request));
+        List<TransactionStarted> replies = concurrently(6, i -> transactions.start(request));
 
-        assertEquals(1, replies.stream().map(StartTransactionReply::transactionId).distinct().count(), replies::toString);
+        assertEquals(1, replies.stream().map(TransactionStarted::transactionId).distinct().count(), replies::toString);
         assertTrue(replies.stream().allMatch(r -> r.idTagInfo().status() == Verdict.ACCEPTED),
                 replies::toString);
         assertEquals(1, transactionRows(cp));
@@ -939,7 +936,7 @@ class TransactionsIT extends CmsDeployment {
         String cp = chargePoint("race-mv");
         Instant t = now().minusSeconds(60);
         int id = transactions.start(start(cp, 1, idTag(null, null, null, false), 0, t)).transactionId();
-        MeterValuesReported report = new MeterValuesReported(cp, 1, id,
+        MeterReport report = new MeterReport(cp, 1, id,
                 List.of(sample(t.plusSeconds(1), "1"), sample(t.plusSeconds(2), "2"), sample(t.plusSeconds(3), "3")),
                 now());
 
@@ -959,9 +956,9 @@ class TransactionsIT extends CmsDeployment {
         String cp = chargePoint("dt-unk");
         String vendor = "com.example." + uniqueId("v");
 
-        DataTransferReply reply = activity.dataTransfer(new DataTransfer(cp, vendor, "Echo", "hello", now()));
+        DataTransferAnswer reply = activity.dataTransfer(cp, vendor, "Echo", "hello", now());
 
-        assertEquals(DataTransferOutcome.UNKNOWN_VENDOR_ID, reply.status());
+        assertEquals(VendorReply.UNKNOWN_VENDOR_ID, reply.status());
         assertNull(reply.data());
         List<DataTransferRecord> stored = dataTransfers(cp);
         assertEquals(1, stored.size());
@@ -973,16 +970,16 @@ class TransactionsIT extends CmsDeployment {
         String cp = chargePoint("dt-echo");
         String data = "{\"ping\":\"" + uniqueId("d") + "\"}";
 
-        DataTransferReply reply = activity.dataTransfer(new DataTransfer(cp, "org.opencsms", "Echo", data, now()));
+        DataTransferAnswer reply = activity.dataTransfer(cp, "org.opencsms", "Echo", data, now());
 
-        assertEquals(new DataTransferReply(DataTransferOutcome.ACCEPTED, data), reply);
+        assertEquals(new DataTransferAnswer(VendorReply.ACCEPTED, data), reply);
         List<DataTransferRecord> stored = dataTransfers(cp);
         assertEquals(1, stored.size());
         assertRecord(stored.get(0), "org.opencsms", "Echo", data, "ACCEPTED");
 
         // without data, echoed as none
-        assertEquals(new DataTransferReply(DataTransferOutcome.ACCEPTED, null),
-                activity.dataTransfer(new DataTransfer(cp, "org.opencsms", "Echo", null, now())));
+        assertEquals(new DataTransferAnswer(VendorReply.ACCEPTED, null),
+                activity.dataTransfer(cp, "org.opencsms", "Echo", null, now()));
         assertEquals(2, dataTransfers(cp).size());
     }
 
@@ -990,11 +987,11 @@ class TransactionsIT extends CmsDeployment {
     void otherMessageIdOfOurVendorIsUnknownMessageIdAndStored() {
         String cp = chargePoint("dt-msg");
 
-        DataTransferReply reply = activity.dataTransfer(new DataTransfer(cp, "org.opencsms", "echo", "x", now()));
-        DataTransferReply none = activity.dataTransfer(new DataTransfer(cp, "org.opencsms", null, "y", now()));
+        DataTransferAnswer reply = activity.dataTransfer(cp, "org.opencsms", "echo", "x", now());
+        DataTransferAnswer none = activity.dataTransfer(cp, "org.opencsms", null, "y", now());
 
-        assertEquals(new DataTransferReply(DataTransferOutcome.UNKNOWN_MESSAGE_ID, null), reply);
-        assertEquals(new DataTransferReply(DataTransferOutcome.UNKNOWN_MESSAGE_ID, null), none);
+        assertEquals(new DataTransferAnswer(VendorReply.UNKNOWN_MESSAGE_ID, null), reply);
+        assertEquals(new DataTransferAnswer(VendorReply.UNKNOWN_MESSAGE_ID, null), none);
         List<DataTransferRecord> stored = dataTransfers(cp);
         assertEquals(2, stored.size());
         DataTransferRecord first = stored.stream().filter(r -> "x".equals(r.getData())).findFirst().orElseThrow();
@@ -1008,7 +1005,7 @@ class TransactionsIT extends CmsDeployment {
         String ghost = uniqueId("ghost");
         String data = uniqueId("data");
 
-        DataTransferReply reply = activity.dataTransfer(new DataTransfer(ghost, "org.opencsms", "Echo", data, now()));
+        DataTransferAnswer reply = activity.dataTransfer(ghost, "org.opencsms", "Echo", data, now());
 
         assertNotNull(reply);
         assertEquals(0L, em.createQuery("select count(d) from DataTransferRecord d where d.data = :data", Long.class)
@@ -1022,10 +1019,10 @@ class TransactionsIT extends CmsDeployment {
         Instant t = now();
         assertNull(admin.find(cp).orElseThrow().firmwareStatus());
 
-        activity.firmwareStatus(new FirmwareStatusChanged(cp, "Downloading", t));
+        activity.firmwareStatus(cp, "Downloading", t);
         assertEquals("Downloading", admin.find(cp).orElseThrow().firmwareStatus());
-        activity.firmwareStatus(new FirmwareStatusChanged(cp, "Installed", t.plusSeconds(10)));
-        activity.firmwareStatus(new FirmwareStatusChanged(cp, "Downloaded", t.plusSeconds(5)));
+        activity.firmwareStatus(cp, "Installed", t.plusSeconds(10));
+        activity.firmwareStatus(cp, "Downloaded", t.plusSeconds(5));
 
         ChargePointView view = admin.find(cp).orElseThrow();
         assertEquals("Installed", view.firmwareStatus());
@@ -1039,10 +1036,10 @@ class TransactionsIT extends CmsDeployment {
         Instant t = now();
         assertNull(admin.find(cp).orElseThrow().diagnosticsStatus());
 
-        activity.diagnosticsStatus(new DiagnosticsStatusChanged(cp, "Uploading", t));
+        activity.diagnosticsStatus(cp, "Uploading", t);
         assertEquals("Uploading", admin.find(cp).orElseThrow().diagnosticsStatus());
-        activity.diagnosticsStatus(new DiagnosticsStatusChanged(cp, "Uploaded", t.plusSeconds(10)));
-        activity.diagnosticsStatus(new DiagnosticsStatusChanged(cp, "UploadFailed", t.minusSeconds(10)));
+        activity.diagnosticsStatus(cp, "Uploaded", t.plusSeconds(10));
+        activity.diagnosticsStatus(cp, "UploadFailed", t.minusSeconds(10));
 
         ChargePointView view = admin.find(cp).orElseThrow();
         assertEquals("Uploaded", view.diagnosticsStatus());
@@ -1052,8 +1049,8 @@ class TransactionsIT extends CmsDeployment {
     @Test
     void firmwareAndDiagnosticsOfUnregisteredChargePointAreIgnored() {
         String ghost = uniqueId("ghost");
-        activity.firmwareStatus(new FirmwareStatusChanged(ghost, "Installed", now()));
-        activity.diagnosticsStatus(new DiagnosticsStatusChanged(ghost, "Uploaded", now()));
+        activity.firmwareStatus(ghost, "Installed", now());
+        activity.diagnosticsStatus(ghost, "Uploaded", now());
         assertTrue(admin.find(ghost).isEmpty());
     }
 
@@ -1075,7 +1072,7 @@ class TransactionsIT extends CmsDeployment {
         Instant at = Instant.parse("2026-02-01T10:00:00.1234567Z");
         int first = transactions.start(start(cp, 1, tag, 10, at)).transactionId();
         assertEquals(first, transactions.start(start(cp, 1, tag, 10, at)).transactionId());
-        MeterValuesReported report = new MeterValuesReported(cp, 1, first,
+        MeterReport report = new MeterReport(cp, 1, first,
                 List.of(sample(Instant.parse("2026-02-01T10:05:00.7654321Z"), "50")), now());
         transactions.meterValues(report);
         transactions.meterValues(report);
@@ -1091,10 +1088,10 @@ class TransactionsIT extends CmsDeployment {
     void longDataTransferAndSampledValuesAreStored() {
         String cp = chargePoint("long");
         String big = "x".repeat(50_000);
-        assertEquals(DataTransferOutcome.UNKNOWN_VENDOR_ID,
-                activity.dataTransfer(new DataTransfer(cp, "com.example", "m", big, now())).status());
+        assertEquals(VendorReply.UNKNOWN_VENDOR_ID,
+                activity.dataTransfer(cp, "com.example", "m", big, now()).status());
         assertEquals(big, dataTransfers(cp).get(0).getData());
-        transactions.meterValues(new MeterValuesReported(cp, 1, null,
+        transactions.meterValues(new MeterReport(cp, 1, null,
                 List.of(new MeterSample(now(), big, "Sample.Periodic", "SignedData", ENERGY, null, "Outlet", "Wh")), now()));
         assertEquals(1, meterRows(cp));
     }
@@ -1110,7 +1107,7 @@ class TransactionsIT extends CmsDeployment {
         assertEquals(Reason.CONFLICT, e.kind());
         String cp = chargePoint("case");
         transactions.start(start(cp, 1, tag.toLowerCase(), 0, now()));
-        assertEquals(Verdict.CONCURRENT_TX, idTags.authorizeStart(tag.toUpperCase()).status());
+        assertEquals(Verdict.CONCURRENT_TX, transactions.authorizeStart(tag.toUpperCase()).status());
     }
 
     /** Regression: a start that was refused never charged and must not block the tag's next start. */
@@ -1120,7 +1117,7 @@ class TransactionsIT extends CmsDeployment {
         String cp = chargePoint("refused");
         assertEquals(Verdict.BLOCKED, transactions.start(start(cp, 1, tag, 0, now())).idTagInfo().status());
         idTags.update(tag, new IdTagView(null, "Accepted", null, null, false));
-        assertEquals(Verdict.ACCEPTED, idTags.authorizeStart(tag).status());
+        assertEquals(Verdict.ACCEPTED, transactions.authorizeStart(tag).status());
     }
 
     // ---- helpers ------------------------------------------------------------------------------
@@ -1166,13 +1163,13 @@ class TransactionsIT extends CmsDeployment {
         }
     }
 
-    private static StartTransaction start(String cp, int connector, String tag, int meterStart, Instant at) {
-        return new StartTransaction(cp, connector, tag, meterStart, null, at, now());
+    private static StartReport start(String cp, int connector, String tag, int meterStart, Instant at) {
+        return new StartReport(cp, connector, tag, meterStart, null, at, now());
     }
 
-    private static StopTransaction stop(String cp, int id, String tag, int meterStop, Instant at, String reason,
+    private static StopReport stop(String cp, int id, String tag, int meterStop, Instant at, String reason,
                                         List<MeterSample> data) {
-        return new StopTransaction(cp, id, tag, meterStop, at, reason, data, now());
+        return new StopReport(cp, id, tag, meterStop, at, reason, data, now());
     }
 
     private static MeterSample sample(Instant at, String value) {

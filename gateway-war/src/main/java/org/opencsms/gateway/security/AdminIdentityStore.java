@@ -20,7 +20,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.opencsms.gateway.platform.GatewaySettings;
 
 /**
- * The admin user of the REST API and console: ADMIN_USER [admin] and ADMIN_PASSWORD [admin] (read by
+ * The admin user of the REST API: ADMIN_USER [admin] and ADMIN_PASSWORD [admin] (read by
  * {@link GatewaySettings}), checked in constant time. While the default password is in use a WARNING says so
  * at start; a password set but blank is refused (no admin can log in) with a SEVERE line. Failed
  * logins are throttled per client address and user name: after {@value #FREE_FAILURES} in a row,

@@ -6,7 +6,7 @@ import java.util.concurrent.CompletionStage;
 import jakarta.ejb.Local;
 
 /**
- * Commands to charge points, the one operation behind the REST API and the console: validated,
+ * Commands to charge points, the one operation behind the REST API (and any other client): validated,
  * recorded, routed to the node holding the charge point's socket, awaited and completed by the CMS.
  */
 @Local

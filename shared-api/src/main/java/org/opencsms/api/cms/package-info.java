@@ -1,5 +1,5 @@
 /**
- * Business interfaces of the CMS as seen by the REST API and the console (local EJB views), with
+ * Business interfaces of the CMS as seen by the REST API (local EJB views), with
  * the DTOs they take and return. Entities never leave the CMS.
  */
 package org.opencsms.api.cms;

@@ -20,7 +20,6 @@ import org.opencsms.api.messaging.TagAuthorization;
 import org.opencsms.api.messaging.TagAuthorization.Verdict;
 import org.opencsms.cms.authorization.entity.IdTag;
 import org.opencsms.cms.platform.Times;
-import org.opencsms.cms.transaction.entity.ChargingTransaction;
 
 /** Administration of id tags, and the verdict charge points get on them. */
 // also a no-interface view: the message listeners call more than the business interface offers
@@ -94,11 +93,13 @@ public class IdTagService implements IdTagAdmin {
     }
 
     /**
-     * StartTransaction.req: the tag's status, ConcurrentTx when it already has an active transaction
-     * and allows only one. Such a tag's row stays locked until the caller's transaction ends, so two
-     * charge points starting with the same tag at once cannot both be accepted.
+     * StartTransaction.req: the tag's status, ConcurrentTx when it allows one transaction at a time and
+     * {@code activeTransactions} (asked with the tag's key, see {@link IdTag#key}) counts one already.
+     * Such a tag's row stays locked until the caller's transaction ends, so two charge points starting
+     * with the same tag at once cannot both be accepted. The transactions are the caller's to count:
+     * authorization knows nothing of them.
      */
-    public TagAuthorization authorizeStart(String idTag) {
+    public TagAuthorization authorizeStart(String idTag, java.util.function.ToLongFunction<String> activeTransactions) {
         Optional<IdTag> found = byTag(idTag, LockModeType.NONE);
         if (found.isEmpty()) {
             return TagAuthorization.invalid();
@@ -111,8 +112,7 @@ public class IdTagService implements IdTagAdmin {
         }
         TagAuthorization info = info(tag, Times.now());
         if (info.status() == Verdict.ACCEPTED && !tag.isAllowConcurrentTx()
-                && em.createNamedQuery(ChargingTransaction.ACTIVE_OF_TAG, Long.class)
-                .setParameter("key", IdTag.key(idTag)).getSingleResult() > 0) {
+                && activeTransactions.applyAsLong(IdTag.key(idTag)) > 0) {
             return new TagAuthorization(Verdict.CONCURRENT_TX, info.expiryDate(), info.parentIdTag());
         }
         return info;

@@ -14,22 +14,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
-import org.opencsms.api.messaging.Calls.Boot;
-import org.opencsms.api.messaging.Calls.DataTransfer;
-import org.opencsms.api.messaging.Calls.DataTransferReply;
-import org.opencsms.api.messaging.Calls.DataTransferOutcome;
-import org.opencsms.api.messaging.Calls.BootReply;
-import org.opencsms.api.messaging.Calls.Heartbeat;
-import org.opencsms.api.messaging.Calls.HeartbeatReply;
-import org.opencsms.api.messaging.Calls.Ping;
-import org.opencsms.api.messaging.Calls.PingReply;
-import org.opencsms.api.messaging.Calls.Registration;
-import org.opencsms.api.messaging.Events.DiagnosticsStatusChanged;
-import org.opencsms.api.messaging.Events.FirmwareStatusChanged;
-import org.opencsms.api.messaging.Events.NodeAlive;
-import org.opencsms.api.messaging.Events.SessionClosed;
-import org.opencsms.api.messaging.Events.SessionOpened;
-import org.opencsms.api.messaging.Events.StatusChanged;
+import org.opencsms.cms.chargepoint.boundary.BootDecision.Admission;
+import org.opencsms.cms.chargepoint.control.DataTransferAnswer;
 import org.opencsms.cms.chargepoint.control.DataTransferHandler;
 import org.opencsms.cms.chargepoint.entity.ChargePoint;
 import org.opencsms.cms.chargepoint.entity.Connector;
@@ -39,8 +25,10 @@ import org.opencsms.cms.platform.Settings;
 import org.opencsms.cms.platform.Times;
 
 /**
- * What charge points ask and tell, version-neutral, as it arrives from the gateway over JMS. Every
- * method is one transaction and safe to repeat: messages may be redelivered.
+ * What charge points ask and tell, version-neutral: boots, heartbeats, connector status, firmware and
+ * diagnostics status, vendor data, and where their sockets are. The message listeners translate the
+ * gateway's messages into these operations. Every method is one transaction and safe to repeat:
+ * messages may be redelivered.
  */
 @Stateless
 public class ChargePointActivity {
@@ -56,47 +44,51 @@ public class ChargePointActivity {
     @Any
     Instance<DataTransferHandler> dataTransferHandlers;
 
-    public PingReply ping(Ping ping) {
-        GatewayNode node = ping.nodeId() == null ? null : em.find(GatewayNode.class, ping.nodeId());
+    /** Readiness: answers only when the database does; whether the node's start announcement is stored. */
+    public NodeHealth ping(String nodeId) {
+        GatewayNode node = nodeId == null ? null : em.find(GatewayNode.class, nodeId);
         long deadLetters = em.createNamedQuery(org.opencsms.cms.deadletter.entity.DeadLetter.COUNT, Long.class)
                 .getSingleResult();
-        return new PingReply(true, node != null, deadLetters);
+        return new NodeHealth(true, node != null, deadLetters);
     }
 
-    public BootReply boot(Boot boot) {
+    /** Unregistered charge points are rejected unless CSMS_AUTO_REGISTER registers them. */
+    public BootDecision boot(String chargePointId, BootInfo boot) {
         OffsetDateTime now = Times.now();
-        Optional<ChargePoint> found = chargePoints.lockByIdentity(boot.chargePointId());
+        Optional<ChargePoint> found = chargePoints.lockByIdentity(chargePointId);
         if (found.isEmpty() && !Settings.autoRegister()) {
-            LOG.info(() -> "BootNotification from unregistered charge point " + boot.chargePointId() + ": Rejected");
-            return new BootReply(Registration.REJECTED, Settings.heartbeatInterval(), now.toInstant());
+            LOG.info(() -> "BootNotification from unregistered charge point " + chargePointId + ": Rejected");
+            return new BootDecision(Admission.REJECTED, Settings.heartbeatInterval(), now.toInstant());
         }
         ChargePoint cp = found.orElseGet(() -> {
-            LOG.info(() -> "Auto-registering charge point " + boot.chargePointId());
-            ChargePoint created = new ChargePoint(boot.chargePointId(), null, 0, now);
+            LOG.info(() -> "Auto-registering charge point " + chargePointId);
+            ChargePoint created = new ChargePoint(chargePointId, null, 0, now);
             em.persist(created);
             return created;
         });
         cp.booted(boot.vendor(), boot.model(), boot.serialNumber(), boot.chargeBoxSerialNumber(),
                 boot.firmwareVersion(), boot.iccid(), boot.imsi(), boot.meterType(), boot.meterSerialNumber(),
-                Registration.ACCEPTED.name(), now);
-        return new BootReply(Registration.ACCEPTED, Settings.heartbeatInterval(), now.toInstant());
+                Admission.ACCEPTED.name(), now);
+        return new BootDecision(Admission.ACCEPTED, Settings.heartbeatInterval(), now.toInstant());
     }
 
-    public HeartbeatReply heartbeat(Heartbeat heartbeat) {
+    /** The CMS's time; the charge point was seen now. */
+    public Instant heartbeat(String chargePointId) {
         OffsetDateTime now = Times.now();
-        chargePoints.lockByIdentity(heartbeat.chargePointId()).ifPresent(cp -> cp.seen(now));
-        return new HeartbeatReply(now.toInstant());
+        chargePoints.lockByIdentity(chargePointId).ifPresent(cp -> cp.seen(now));
+        return now.toInstant();
     }
 
-    public void statusChanged(StatusChanged event) {
-        Optional<ChargePoint> found = chargePoints.lockByIdentity(event.chargePointId());
+    /** A newer report replaces an older one; an older one arriving late is ignored. */
+    public void statusChanged(String chargePointId, ConnectorReport event, Instant receivedAt) {
+        Optional<ChargePoint> found = chargePoints.lockByIdentity(chargePointId);
         if (found.isEmpty()) {
-            LOG.info(() -> "StatusNotification from unregistered charge point " + event.chargePointId() + " ignored");
+            LOG.info(() -> "StatusNotification from unregistered charge point " + chargePointId + " ignored");
             return;
         }
         ChargePoint cp = found.get();
         OffsetDateTime now = Times.now();
-        Instant received = received(event.receivedAt());
+        Instant received = received(receivedAt);
         Instant at = event.timestamp() != null ? event.timestamp() : received;
         Connector connector = cp.connector(event.connectorId())
                 .orElseGet(() -> cp.addConnector(event.connectorId(), now));
@@ -105,68 +97,73 @@ public class ChargePointActivity {
         cp.seen(Times.utc(received));
     }
 
-    public void firmwareStatus(FirmwareStatusChanged event) {
-        chargePoints.lockByIdentity(event.chargePointId())
-                .ifPresent(cp -> cp.firmwareStatus(event.status(), Times.utc(received(event.receivedAt()))));
+    public void firmwareStatus(String chargePointId, String status, Instant receivedAt) {
+        chargePoints.lockByIdentity(chargePointId)
+                .ifPresent(cp -> cp.firmwareStatus(status, Times.utc(received(receivedAt))));
     }
 
-    public void diagnosticsStatus(DiagnosticsStatusChanged event) {
-        chargePoints.lockByIdentity(event.chargePointId())
-                .ifPresent(cp -> cp.diagnosticsStatus(event.status(), Times.utc(received(event.receivedAt()))));
+    public void diagnosticsStatus(String chargePointId, String status, Instant receivedAt) {
+        chargePoints.lockByIdentity(chargePointId)
+                .ifPresent(cp -> cp.diagnosticsStatus(status, Times.utc(received(receivedAt))));
     }
 
     /** Answered by the vendor's handler, UnknownVendorId without one; stored either way (registered charge points). */
-    public DataTransferReply dataTransfer(DataTransfer request) {
-        DataTransferReply reply = dataTransferHandlers.stream()
-                .filter(h -> h.vendorId().equals(request.vendorId())).findFirst()
-                .map(h -> h.handle(request.chargePointId(), request.messageId(), request.data()))
-                .orElseGet(() -> new DataTransferReply(DataTransferOutcome.UNKNOWN_VENDOR_ID, null));
-        Instant received = received(request.receivedAt());
-        chargePoints.lockByIdentity(request.chargePointId()).ifPresentOrElse(cp -> {
-            em.persist(new DataTransferRecord(cp, request.vendorId(), request.messageId(), request.data(),
-                    reply.status().name(), Times.utc(received)));
+    public DataTransferAnswer dataTransfer(String chargePointId, String vendorId, String messageId, String data,
+                                           Instant receivedAt) {
+        DataTransferAnswer reply = dataTransferHandlers.stream()
+                .filter(h -> h.vendorId().equals(vendorId)).findFirst()
+                .map(h -> h.handle(chargePointId, messageId, data))
+                .orElseGet(() -> new DataTransferAnswer(DataTransferAnswer.VendorReply.UNKNOWN_VENDOR_ID, null));
+        Instant received = received(receivedAt);
+        chargePoints.lockByIdentity(chargePointId).ifPresentOrElse(cp -> {
+            em.persist(new DataTransferRecord(cp, vendorId, messageId, data, reply.status().name(), Times.utc(received)));
             cp.seen(Times.utc(received));
-        }, () -> LOG.info(() -> "DataTransfer from unregistered charge point " + request.chargePointId() + " not stored"));
+        }, () -> LOG.info(() -> "DataTransfer from unregistered charge point " + chargePointId + " not stored"));
         return reply;
     }
 
-    public void sessionOpened(SessionOpened event) {
+    /** A socket of the charge point opened on node {@code nodeId} at {@code at}. */
+    public void sessionOpened(String chargePointId, String nodeId, String sessionId, String ocppVersion, Instant at) {
         // read, not locked: a boot storm of one node must not queue behind that node's row. A restart
         // announcement committed meanwhile clears this session again (its update waits for the charge
         // point's row lock below and then sees the session).
-        GatewayNode node = em.find(GatewayNode.class, event.nodeId());
+        GatewayNode node = em.find(GatewayNode.class, nodeId);
         if (node == null) {
-            node = nodeAlive(event.nodeId(), event.at());
+            node = nodeSeen(nodeId, at);
         }
-        if (!node.mayHold(Times.utc(event.at()))) {
+        if (!node.mayHold(Times.utc(at))) {
             // processed after the node announced a restart: that session died with the old process
             return;
         }
-        chargePoints.lockByIdentity(event.chargePointId())
-                .ifPresent(cp -> cp.sessionOpened(event.nodeId(), event.sessionId(), event.ocppVersion(), Times.utc(event.at())));
+        chargePoints.lockByIdentity(chargePointId)
+                .ifPresent(cp -> cp.sessionOpened(nodeId, sessionId, ocppVersion, Times.utc(at)));
     }
 
-    public void sessionClosed(SessionClosed event) {
-        chargePoints.lockByIdentity(event.chargePointId())
-                .ifPresent(cp -> cp.sessionClosed(event.sessionId(), Times.utc(event.at())));
+    /** A socket closed; clears the record only if it still names this session (of node {@code nodeId}). */
+    public void sessionClosed(String chargePointId, String nodeId, String sessionId, Instant at) {
+        chargePoints.lockByIdentity(chargePointId)
+                .ifPresent(cp -> cp.sessionClosed(sessionId, Times.utc(at)));
     }
 
-    /** A node that (re)started has none of the sessions recorded for it before its start. */
-    public void nodeAlive(NodeAlive event) {
-        GatewayNode node = nodeAlive(event.nodeId(), event.at());
-        if (event.startedAt() != null) {
-            node.started(Times.utc(event.startedAt()));
+    /**
+     * A gateway node is alive at {@code at}; {@code startedAt}, on its first announcement only, is when it
+     * started: a node that (re)started has none of the sessions recorded for it before its start.
+     */
+    public void nodeAlive(String nodeId, Instant at, Instant startedAt) {
+        GatewayNode node = nodeSeen(nodeId, at);
+        if (startedAt != null) {
+            node.started(Times.utc(startedAt));
             int cleared = em.createNamedQuery(ChargePoint.CLEAR_NODE_SESSIONS)
-                    .setParameter("node", event.nodeId())
-                    .setParameter("before", Times.utc(event.startedAt()))
+                    .setParameter("node", nodeId)
+                    .setParameter("before", Times.utc(startedAt))
                     .executeUpdate();
             if (cleared > 0) {
-                LOG.info(() -> "Node " + event.nodeId() + " restarted: cleared " + cleared + " stale sessions");
+                LOG.info(() -> "Node " + nodeId + " restarted: cleared " + cleared + " stale sessions");
             }
         }
     }
 
-    private GatewayNode nodeAlive(String nodeId, Instant at) {
+    private GatewayNode nodeSeen(String nodeId, Instant at) {
         GatewayNode node = em.find(GatewayNode.class, nodeId, LockModeType.PESSIMISTIC_WRITE);
         if (node == null) {
             node = new GatewayNode(nodeId, Times.utc(at));

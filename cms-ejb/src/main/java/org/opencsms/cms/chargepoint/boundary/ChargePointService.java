@@ -23,7 +23,7 @@ import org.opencsms.cms.chargepoint.entity.Connector;
 import org.opencsms.cms.platform.Settings;
 import org.opencsms.cms.platform.Times;
 
-/** Administration of charge points for the REST API and the console. */
+/** Administration of charge points for the REST API. */
 @Stateless
 public class ChargePointService implements ChargePointAdmin {
     /** OCPP 2.0.1 allows AuthorizationKeys up to 40 characters; 1.6 recommends 16 to 20 bytes. */

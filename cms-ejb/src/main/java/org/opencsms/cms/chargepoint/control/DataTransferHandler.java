@@ -1,6 +1,5 @@
 package org.opencsms.cms.chargepoint.control;
 
-import org.opencsms.api.messaging.Calls.DataTransferReply;
 
 /**
  * Vendor-specific DataTransfer from charge points. A CDI bean implementing this answers for its vendor;
@@ -11,6 +10,6 @@ public interface DataTransferHandler {
     /** The vendorId this handler answers for (OCPP: a reversed DNS name). */
     String vendorId();
 
-    /** Answer UNKNOWN_MESSAGE_ID for a messageId the handler does not know. */
-    DataTransferReply handle(String chargePointId, String messageId, String data);
+    /** Answer {@code VendorReply.UNKNOWN_MESSAGE_ID} for a messageId the handler does not know. */
+    DataTransferAnswer handle(String chargePointId, String messageId, String data);
 }

@@ -2,8 +2,6 @@ package org.opencsms.cms.chargepoint.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.opencsms.api.messaging.Calls.DataTransferReply;
-import org.opencsms.api.messaging.Calls.DataTransferOutcome;
 
 /**
  * Our own vendor id: messageId "Echo" answers Accepted with the data sent, a connectivity check for
@@ -19,9 +17,9 @@ public class EchoDataTransfer implements DataTransferHandler {
     }
 
     @Override
-    public DataTransferReply handle(String chargePointId, String messageId, String data) {
+    public DataTransferAnswer handle(String chargePointId, String messageId, String data) {
         return "Echo".equals(messageId)
-                ? new DataTransferReply(DataTransferOutcome.ACCEPTED, data)
-                : new DataTransferReply(DataTransferOutcome.UNKNOWN_MESSAGE_ID, null);
+                ? new DataTransferAnswer(DataTransferAnswer.VendorReply.ACCEPTED, data)
+                : new DataTransferAnswer(DataTransferAnswer.VendorReply.UNKNOWN_MESSAGE_ID, null);
     }
 }

@@ -20,11 +20,6 @@ import org.opencsms.api.cms.Paging;
 import org.opencsms.api.cms.TransactionDetail;
 import org.opencsms.api.cms.TransactionQueries;
 import org.opencsms.api.cms.TransactionView;
-import org.opencsms.api.messaging.Calls.StartTransaction;
-import org.opencsms.api.messaging.Calls.StartTransactionReply;
-import org.opencsms.api.messaging.Calls.StopTransaction;
-import org.opencsms.api.messaging.Calls.StopTransactionReply;
-import org.opencsms.api.messaging.Events.MeterValuesReported;
 import org.opencsms.api.messaging.TagAuthorization;
 import org.opencsms.api.messaging.MeterSample;
 import org.opencsms.cms.authorization.boundary.IdTagService;
@@ -58,12 +53,12 @@ public class TransactionService implements TransactionQueries {
      * Always answers with a transactionId and an idTagInfo, also for an unknown or refused tag
      * (OCPP 1.6: StartTransaction.conf is never an error, or the charge point retries forever).
      */
-    public StartTransactionReply start(StartTransaction request) {
+    public TransactionStarted start(StartReport request) {
         Optional<ChargePoint> found = chargePoints.lockByIdentity(request.chargePointId());
         if (found.isEmpty()) {
             LOG.warning(() -> "StartTransaction from unregistered charge point " + request.chargePointId()
                     + ": answered Invalid with transaction " + UNRECORDED_TRANSACTION_ID + " (none recorded)");
-            return new StartTransactionReply(UNRECORDED_TRANSACTION_ID, TagAuthorization.invalid());
+            return new TransactionStarted(UNRECORDED_TRANSACTION_ID, TagAuthorization.invalid());
         }
         ChargePoint cp = found.get();
         OffsetDateTime timestamp = Times.utc(request.timestamp());
@@ -77,17 +72,27 @@ public class TransactionService implements TransactionQueries {
             LOG.info(() -> "Repeated StartTransaction from " + request.chargePointId() + ": answered with transaction "
                     + tx.getId() + " again");
             TagAuthorization current = idTags.authorize(request.idTag());
-            return new StartTransactionReply(tx.getId(), new TagAuthorization(
+            return new TransactionStarted(tx.getId(), new TagAuthorization(
                     TagAuthorization.Verdict.valueOf(tx.getStartStatus()), current.expiryDate(), current.parentIdTag()));
         }
-        TagAuthorization info = idTags.authorizeStart(request.idTag());
+        TagAuthorization info = authorizeStart(request.idTag());
         ChargingTransaction tx = new ChargingTransaction(cp, request.connectorId(), request.idTag(),
                 info.status().name(), request.meterStart(), timestamp, request.reservationId(),
                 Times.utc(request.receivedAt()));
         em.persist(tx);
         em.flush();
         cp.seen(Times.utc(request.receivedAt()));
-        return new StartTransactionReply(tx.getId(), info);
+        return new TransactionStarted(tx.getId(), info);
+    }
+
+    /**
+     * The tag's authorization for a start: as {@link IdTagService#authorize}, and ConcurrentTx when the
+     * tag allows one transaction at a time and has an active one (the tag's row then stays locked until
+     * this transaction ends).
+     */
+    public TagAuthorization authorizeStart(String idTag) {
+        return idTags.authorizeStart(idTag, key -> em.createNamedQuery(ChargingTransaction.ACTIVE_OF_TAG, Long.class)
+                .setParameter("key", key).getSingleResult());
     }
 
     /**
@@ -95,7 +100,7 @@ public class TransactionService implements TransactionQueries {
      * charge point retries forever). The first stop report wins; a repeated identical one only adds meter
      * values that were missing.
      */
-    public StopTransactionReply stop(StopTransaction request) {
+    public TransactionStopped stop(StopReport request) {
         TagAuthorization info = request.idTag() == null ? null : idTags.authorize(request.idTag());
         Optional<ChargePoint> found = chargePoints.lockByIdentity(request.chargePointId());
         Optional<ChargingTransaction> tx = found.flatMap(cp -> Optional
@@ -106,7 +111,7 @@ public class TransactionService implements TransactionQueries {
                     + request.transactionId() + " (meterStop " + request.meterStop() + " at " + request.timestamp()
                     + ", " + (request.transactionData() == null ? 0 : request.transactionData().size())
                     + " meter values) answered and not recorded");
-            return new StopTransactionReply(info);
+            return new TransactionStopped(info);
         }
         ChargingTransaction t = tx.get();
         OffsetDateTime timestamp = Times.utc(request.timestamp());
@@ -117,15 +122,15 @@ public class TransactionService implements TransactionQueries {
             LOG.warning(() -> "Transaction " + t.getId() + " of " + request.chargePointId() + " was stopped already "
                     + "(meterStop " + t.getMeterStop() + " at " + t.getStopTimestamp() + "); a different stop report "
                     + "(meterStop " + request.meterStop() + " at " + request.timestamp() + ") was ignored");
-            return new StopTransactionReply(info);
+            return new TransactionStopped(info);
         }
         record(t.getChargePoint(), t.getConnectorId(), t, request.transactionData(), request.receivedAt());
         t.getChargePoint().seen(Times.utc(request.receivedAt()));
-        return new StopTransactionReply(info);
+        return new TransactionStopped(info);
     }
 
     /** MeterValues.req: linked to the named transaction when it is one of this charge point's. */
-    public void meterValues(MeterValuesReported report) {
+    public void meterValues(MeterReport report) {
         meterValues(List.of(report));
     }
 
@@ -137,16 +142,16 @@ public class TransactionService implements TransactionQueries {
      * last-seen time is written when it is more than {@value #SEEN_GRANULARITY_SECONDS} s older, not with
      * every report.
      */
-    public void meterValues(List<MeterValuesReported> reports) {
+    public void meterValues(List<MeterReport> reports) {
         Map<String, ChargePoint> byIdentity = new HashMap<>();
         // the rows locked in id order (no deadlock between batches): a StopTransaction of the same charge
         // point, or the same report redelivered to another node, waits for this batch and then finds its
         // samples stored, instead of inserting them at the same time
         em.createNamedQuery(ChargePoint.BY_IDENTITIES, ChargePoint.class)
-                .setParameter("identities", reports.stream().map(MeterValuesReported::chargePointId).distinct().toList())
+                .setParameter("identities", reports.stream().map(MeterReport::chargePointId).distinct().toList())
                 .setLockMode(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().forEach(cp -> byIdentity.put(cp.getIdentity(), cp));
-        List<Integer> txIds = reports.stream().map(MeterValuesReported::transactionId)
+        List<Integer> txIds = reports.stream().map(MeterReport::transactionId)
                 .filter(java.util.Objects::nonNull).distinct().toList();
         Map<Integer, ChargingTransaction> transactions = new HashMap<>();
         if (!txIds.isEmpty()) {
@@ -154,7 +159,7 @@ public class TransactionService implements TransactionQueries {
                     .getResultStream().forEach(t -> transactions.put(t.getId(), t));
         }
         List<MeterReading> rows = new java.util.ArrayList<>();
-        for (MeterValuesReported report : reports) {
+        for (MeterReport report : reports) {
             ChargePoint cp = byIdentity.get(report.chargePointId());
             if (cp == null) {
                 LOG.info(() -> "MeterValues from unregistered charge point " + report.chargePointId() + " ignored");

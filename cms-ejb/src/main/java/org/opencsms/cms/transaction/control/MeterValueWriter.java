@@ -19,7 +19,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.opencsms.api.messaging.Events.MeterValuesReported;
+import org.opencsms.cms.transaction.boundary.MeterReport;
 import org.opencsms.cms.transaction.boundary.TransactionService;
 
 /**
@@ -49,7 +49,7 @@ public class MeterValueWriter {
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean stopping;
 
-    private record Pending(MeterValuesReported report, CompletableFuture<Void> done) {
+    private record Pending(MeterReport report, CompletableFuture<Void> done) {
     }
 
     @PostConstruct
@@ -81,7 +81,7 @@ public class MeterValueWriter {
      *
      * @throws IllegalStateException when it could not be stored (the caller's message is redelivered)
      */
-    public void store(MeterValuesReported report, Duration timeout) {
+    public void store(MeterReport report, Duration timeout) {
         Pending pending = new Pending(report, new CompletableFuture<>());
         BlockingQueue<Pending> queue = queues.get(Math.floorMod(report.chargePointId().hashCode(), queues.size()));
         try {
