@@ -131,11 +131,11 @@ public class EventBacklog {
         return admitted;
     }
 
-    /** Liberty's messaging engine: the depth of the event topic space, from its MBeans. */
+    /** Liberty's messaging engine: the depth of the event queue and the dead-letter queue, from their MBeans. */
     static final class EmbeddedProbe implements Probe {
         private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         private final ObjectName events = name("Queue", Destinations.EVENT_QUEUE_NAME);
-        private final ObjectName deadLetters = name("Queue", "csms.deadletter");
+        private final ObjectName deadLetters = name("Queue", Destinations.DEAD_LETTER_QUEUE);
 
         @Override
         public long events() throws Exception {

@@ -2,7 +2,8 @@ package org.opencsms.api.messaging;
 
 /**
  * JNDI names of the messaging resources. The server configuration binds them to the embedded engine
- * or to RabbitMQ; application code never sees which.
+ * or to RabbitMQ; application code never sees which. Each destination, its broker name and its delivery
+ * policy are declared in {@link Topology}; these constants are the names that annotations can use.
  */
 public final class Destinations {
     public static final String CONNECTION_FACTORY = "jms/csms/ConnectionFactory";
@@ -28,7 +29,7 @@ public final class Destinations {
     }
 
     /** The broker's name of the event queue (the events that wait for the CMS). */
-    public static final String EVENT_QUEUE_NAME = "csms.events";
+    public static final String EVENT_QUEUE_NAME = Topology.EVENTS.brokerName();
     /** The broker's name of the dead-letter destination (a queue on both brokers). */
-    public static final String DEAD_LETTER_QUEUE = "csms.deadletter";
+    public static final String DEAD_LETTER_QUEUE = Topology.DEAD_LETTERS.brokerName();
 }
