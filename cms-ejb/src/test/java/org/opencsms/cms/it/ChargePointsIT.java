@@ -50,6 +50,8 @@ class ChargePointsIT extends CmsDeployment {
     @EJB
     ChargePointActivity activity;
     @EJB
+    org.opencsms.cms.command.boundary.CommandRecords commandRecords;
+    @EJB
     org.opencsms.api.cms.ChargePointCredentials credentials;
 
     @PersistenceContext(unitName = "csms")
@@ -406,6 +408,32 @@ class ChargePointsIT extends CmsDeployment {
         ChargePointView cp = admin.find(id).orElseThrow();
         assertTrue(cp.connected());
         assertEquals("ocpp1.6", cp.ocppVersion());
+    }
+
+    @Test
+    void aCommandNoNodeWaitsForAnyMoreIsClosedAsTimeoutBySweep() {
+        String id = uniqueId("cmd");
+        String node = uniqueId("node");
+        admin.register(new NewChargePoint(id, null, null));
+        Instant now = Instant.now();
+        activity.sessionOpened(id, node, "s1", "ocpp1.6", now);
+        activity.nodeAlive(node, now, null);
+        long open = commandRecords.open(id, "ClearCache", "{}", "admin").commandId();
+        assertNull(commandRecords.history(id, 0, 10).get(0).outcome(), "open until answered");
+
+        // the sweep closes what was sent before its cutoff, once, and nothing newer
+        commandRecords.expireOpenBefore(java.time.OffsetDateTime.now().minusMinutes(5));
+        assertNull(commandRecords.history(id, 0, 10).get(0).outcome(), "sent after the cutoff: still open");
+        assertTrue(commandRecords.expireOpenBefore(java.time.OffsetDateTime.now().plusSeconds(1)) >= 1);
+        org.opencsms.api.cms.CommandView closed = commandRecords.history(id, 0, 10).get(0);
+        assertEquals(open, closed.id());
+        assertEquals("TIMEOUT", closed.outcome());
+        assertNotNull(closed.completedAt());
+
+        // a late answer does not overwrite what was recorded first
+        commandRecords.completed(open, org.opencsms.api.messaging.CommandResult.of(
+                org.opencsms.api.messaging.CommandResult.Outcome.RESULT, null));
+        assertEquals("TIMEOUT", commandRecords.history(id, 0, 10).get(0).outcome());
     }
 
     @Test

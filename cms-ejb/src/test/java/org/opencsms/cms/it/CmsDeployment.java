@@ -48,7 +48,13 @@ public abstract class CmsDeployment {
                 .addClass("org.opencsms.cms.messaging.Handlers")
                 .addClass("org.opencsms.cms.messaging.Handlers$UnknownTypeException")
                 .addClass("org.opencsms.cms.messaging.FaultHook")
-                .addPackages(false, noTests, "org.opencsms.cms.platform")
+                .addClass("org.opencsms.cms.messaging.Translations")
+                // the command records, not the exchange (it needs the broker)
+                .addClasses(org.opencsms.cms.command.boundary.CommandRecords.class,
+                        org.opencsms.cms.command.boundary.CommandRecords.Opened.class,
+                        org.opencsms.cms.command.entity.CommandRecord.class)
+                // not the JMS sender: its connection factory needs the broker
+                .addPackages(false, Filters.exclude(".*((Test|IT)(\\$.*)?|CmsSender)\\.class"), "org.opencsms.cms.platform")
                 .addPackages(true, noTests, "org.opencsms.api.cms", "org.opencsms.api.messaging",
                         "org.opencsms.api.config", "org.opencsms.api.text")
                 .addClass(CmsDeployment.class)
@@ -58,7 +64,7 @@ public abstract class CmsDeployment {
                         .loadPomFromFile("pom.xml")
                         .importCompileAndRuntimeDependencies()
                         .resolve().withTransitivity().asFile());
-        for (String dir : List.of("db/migration", "db/callback")) {
+        for (String dir : List.of("db/migration")) {
             try (Stream<Path> files = Files.walk(MAIN_RESOURCES.resolve(dir))) {
                 files.filter(Files::isRegularFile).forEach(f -> war.addAsResource(f.toFile(),
                         MAIN_RESOURCES.relativize(f).toString().replace(File.separatorChar, '/')));
