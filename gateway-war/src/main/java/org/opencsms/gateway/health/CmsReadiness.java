@@ -62,6 +62,10 @@ public class CmsReadiness implements HealthCheck {
                     .withData("commands", String.valueOf(commands))
                     .withData("deadLetters", String.valueOf(reply.deadLetters())).build();
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof TimeoutException) {
+                // the CMS client gave up waiting (its timeout comes before this one)
+                return HealthCheckResponse.named(name).down().withData("error", "no answer from the CMS").build();
+            }
             // the cause stays in the log: readiness is public and must not show exception texts
             LOG.log(Level.WARNING, "Readiness: the CMS round trip failed", e.getCause());
             return HealthCheckResponse.named(name).down().withData("error", "the CMS call failed").build();

@@ -130,4 +130,12 @@ class CmsReadinessTest {
         assertEquals(Map.of("error", "the CMS call failed"), r.getData().orElseThrow());
         assertFalse(r.getData().toString().contains("password"));
     }
+
+    @Test
+    void aCmsThatDoesNotAnswerIsSaidSo() {
+        cms.onCall = call -> call.fail(new TimeoutException("no answer to Ping within 5 s"));
+        HealthCheckResponse r = readiness.call();
+        assertEquals(Status.DOWN, r.getStatus());
+        assertEquals(Map.of("error", "no answer from the CMS"), r.getData().orElseThrow());
+    }
 }
