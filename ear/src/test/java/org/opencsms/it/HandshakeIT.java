@@ -51,7 +51,7 @@ class HandshakeIT {
         assertEquals(400, Charger.refusal("x".repeat(49), null, false));
         assertEquals(404, Charger.refusal("CP-D/CP-D", null, false));
         String log = Files.readString(Path.of(System.getProperty("csms.log")));
-        assertTrue(log.contains("Refused charger connection to '/ocpp/bad%20id'"), "log line for the bad id");
+        assertTrue(log.contains("Refused charge point connection to '/ocpp/bad%20id'"), "log line for the bad id");
         assertTrue(log.contains("a doubled id?"), "log line for the doubled id");
     }
 
