@@ -59,7 +59,7 @@ public final class Bench {
     String serverSource;
     String wsBase;
     String readiness;
-    List<SimCharger> chargers;
+    List<SimChargePoint> chargers;
 
     /** What the set-up through the REST API did. */
     static final class Setup {
@@ -183,7 +183,7 @@ public final class Bench {
         wsBase = client.wsBase();
         chargers = new ArrayList<>(opts.chargers);
         for (int i = 0; i < opts.chargers; i++) {
-            chargers.add(new SimCharger(this, i, opts.chargerId(i)));
+            chargers.add(new SimChargePoint(this, i, opts.chargerId(i)));
         }
         startNanos = System.nanoTime();
         canary = new Canary(rest, scheduler, startNanos, opts.verifyWait);
@@ -242,7 +242,7 @@ public final class Bench {
         stopping = true;
         canary.stopLaunching();
         long stopStart = System.nanoTime();
-        for (SimCharger c : chargers) {
+        for (SimChargePoint c : chargers) {
             if (c.channel() != null) {
                 c.channel().eventLoop().execute(c::stop);
             }
@@ -253,7 +253,7 @@ public final class Bench {
         }
         forceClosed = stats.open.get();
         if (forceClosed > 0) {
-            for (SimCharger c : chargers) {
+            for (SimChargePoint c : chargers) {
                 if (c.channel() != null) {
                     c.channel().eventLoop().execute(c::forceClose);
                 }

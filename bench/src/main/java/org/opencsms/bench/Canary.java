@@ -53,7 +53,7 @@ final class Canary {
      * Called by chargers (event loops) for each answered MeterValues: at most once per interval, this one
      * becomes a canary and is polled from now on (so the first poll follows its CALLRESULT at once).
      */
-    void offer(SimCharger charger, int transactionId, long timestampMs, long answeredNanos) {
+    void offer(SimChargePoint charger, int transactionId, long timestampMs, long answeredNanos) {
         if (!accepting || transactionId < 0) {
             return;
         }
@@ -121,7 +121,7 @@ final class Canary {
         }
         for (JsonValue v : mv.asJsonArray()) {
             JsonObject o = v.asJsonObject();
-            if (SimCharger.MEASURANDS[0].equals(o.getString("measurand", null))
+            if (SimChargePoint.MEASURANDS[0].equals(o.getString("measurand", null))
                     && Rest.epochMs(o.getString("timestamp", "")) == timestampMs) {
                 return true;
             }

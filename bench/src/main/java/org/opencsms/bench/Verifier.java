@@ -63,11 +63,11 @@ final class Verifier {
      * Waits for the server's backlog gauge to reach 0 (when it has one), then checks every transaction,
      * re-checking those with missing values until none is missing or {@code waitSeconds} have passed.
      */
-    Result verify(List<SimCharger> chargers, Monitor monitor, double waitSeconds) throws InterruptedException {
+    Result verify(List<SimChargePoint> chargers, Monitor monitor, double waitSeconds) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + (long) (waitSeconds * 1e9);
-        Map<Integer, List<SimCharger>> byTx = new LinkedHashMap<>();
-        for (SimCharger c : chargers) {
+        Map<Integer, List<SimChargePoint>> byTx = new LinkedHashMap<>();
+        for (SimChargePoint c : chargers) {
             if (c.transactionId >= 0 && c.mvCount > 0) {
                 byTx.computeIfAbsent(c.transactionId, k -> new ArrayList<>()).add(c);
             }
@@ -120,7 +120,7 @@ final class Verifier {
         return total;
     }
 
-    private void check(List<Integer> txs, Map<Integer, List<SimCharger>> byTx, Map<Integer, Result> results)
+    private void check(List<Integer> txs, Map<Integer, List<SimChargePoint>> byTx, Map<Integer, Result> results)
             throws InterruptedException {
         Semaphore permits = new Semaphore(CONCURRENCY);
         List<CompletableFuture<?>> all = new ArrayList<>();
@@ -141,10 +141,10 @@ final class Verifier {
                     r.fetchErrors = 1;
                     r.note = error != null ? error.toString() : "HTTP " + reply.status();
                     // count everything confirmed as missing until it can be read
-                    for (SimCharger c : byTx.get(tx)) {
+                    for (SimChargePoint c : byTx.get(tx)) {
                         for (int i = 0; i < c.mvCount; i++) {
                             if (confirmed(c.mvOutcome[i])) {
-                                r.lost += SimCharger.MEASURANDS.length;
+                                r.lost += SimChargePoint.MEASURANDS.length;
                             }
                         }
                     }
@@ -165,10 +165,10 @@ final class Verifier {
     }
 
     static boolean confirmed(byte outcome) {
-        return outcome == SimCharger.ANSWERED || outcome == SimCharger.ANSWERED_LATE;
+        return outcome == SimChargePoint.ANSWERED || outcome == SimChargePoint.ANSWERED_LATE;
     }
 
-    static Result compare(JsonObject tx, List<SimCharger> chargers) {
+    static Result compare(JsonObject tx, List<SimChargePoint> chargers) {
         Result r = new Result();
         // stored values by timestamp (ms) and measurand: how often, and the energy value
         Map<String, Integer> count = new HashMap<>();
@@ -181,7 +181,7 @@ final class Verifier {
                 String measurand = o.getString("measurand", "Energy.Active.Import.Register");
                 String key = Rest.epochMs(o.getString("timestamp", "")) + "|" + measurand;
                 count.merge(key, 1, Integer::sum);
-                if (measurand.equals(SimCharger.MEASURANDS[0]) && o.get("value") != null
+                if (measurand.equals(SimChargePoint.MEASURANDS[0]) && o.get("value") != null
                         && o.get("value").getValueType() == JsonValue.ValueType.STRING) {
                     energy.put(key, o.getString("value"));
                 }
@@ -189,9 +189,9 @@ final class Verifier {
             }
         }
         long matched = 0;
-        for (SimCharger c : chargers) {
+        for (SimChargePoint c : chargers) {
             for (int i = 0; i < c.mvCount; i++) {
-                for (String m : SimCharger.MEASURANDS) {
+                for (String m : SimChargePoint.MEASURANDS) {
                     String key = c.mvTimestamps[i] + "|" + m;
                     int n = count.getOrDefault(key, 0);
                     matched += n;
@@ -209,7 +209,7 @@ final class Verifier {
                     } else {
                         r.unconfirmedStored++;
                     }
-                    if (n > 0 && m.equals(SimCharger.MEASURANDS[0])) {
+                    if (n > 0 && m.equals(SimChargePoint.MEASURANDS[0])) {
                         String v = energy.get(key);
                         try {
                             if (v == null || Double.parseDouble(v) != c.mvEnergy[i]) {

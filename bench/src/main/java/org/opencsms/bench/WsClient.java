@@ -68,7 +68,7 @@ final class WsClient {
     }
 
     /** Starts connecting the charger; the outcome arrives on the charger, on its event loop. */
-    void connect(SimCharger charger) {
+    void connect(SimChargePoint charger) {
         URI uri = URI.create(wsBase + charger.id);
         WebSocketClientHandshaker handshaker = WebSocketClientHandshakerFactory.newHandshaker(uri,
                 WebSocketVersion.V13, "ocpp1.6", false, new DefaultHttpHeaders(), MAX_FRAME);
@@ -110,14 +110,14 @@ final class WsClient {
     }
 
     private final class Handler extends SimpleChannelInboundHandler<Object> {
-        private final SimCharger charger;
+        private final SimChargePoint charger;
         private final WebSocketClientHandshaker handshaker;
         private final long start;
         private boolean opened;
         private boolean failed;
         private ScheduledFuture<?> handshakeTimeout;
 
-        Handler(SimCharger charger, WebSocketClientHandshaker handshaker, long start) {
+        Handler(SimChargePoint charger, WebSocketClientHandshaker handshaker, long start) {
             this.charger = charger;
             this.handshaker = handshaker;
             this.start = start;

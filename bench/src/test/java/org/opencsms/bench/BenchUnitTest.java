@@ -55,10 +55,10 @@ class BenchUnitTest {
 
     @Test
     void verificationCountsLostDuplicatedAndUnacknowledged() {
-        SimCharger c = new SimCharger(null, 0, "CP");
+        SimChargePoint c = new SimChargePoint(null, 0, "CP");
         c.mvTimestamps = new long[] {1000, 2000, 3000, 4000};
         c.mvEnergy = new long[] {10, 20, 30, 40};
-        c.mvOutcome = new byte[] {SimCharger.ANSWERED, SimCharger.ANSWERED, SimCharger.TIMED_OUT, SimCharger.ANSWERED};
+        c.mvOutcome = new byte[] {SimChargePoint.ANSWERED, SimChargePoint.ANSWERED, SimChargePoint.TIMED_OUT, SimChargePoint.ANSWERED};
         c.mvCount = 4;
         JsonArrayBuilder stored = Json.createArrayBuilder();
         addAll(stored, 1000, 10); // once
@@ -66,7 +66,7 @@ class BenchUnitTest {
         addAll(stored, 2000, 20); // twice
         addAll(stored, 3000, 30); // unacknowledged but stored
         // 4000 lost
-        stored.add(value(5000, SimCharger.MEASURANDS[0], "50")); // not ours
+        stored.add(value(5000, SimChargePoint.MEASURANDS[0], "50")); // not ours
         JsonObject tx = Json.createObjectBuilder().add("id", 1).add("meterValues", stored).build();
         Verifier.Result r = Verifier.compare(tx, List.of(c));
         assertEquals(8, r.verified);
@@ -85,13 +85,13 @@ class BenchUnitTest {
     }
 
     private static void addAll(JsonArrayBuilder a, long ts, long energy) {
-        for (String m : SimCharger.MEASURANDS) {
-            a.add(value(ts, m, m.equals(SimCharger.MEASURANDS[0]) ? Long.toString(energy) : "1"));
+        for (String m : SimChargePoint.MEASURANDS) {
+            a.add(value(ts, m, m.equals(SimChargePoint.MEASURANDS[0]) ? Long.toString(energy) : "1"));
         }
     }
 
     private static JsonObject value(long ts, String measurand, String v) {
-        return Json.createObjectBuilder().add("timestamp", SimCharger.TS.format(java.time.Instant.ofEpochMilli(ts)))
+        return Json.createObjectBuilder().add("timestamp", SimChargePoint.TS.format(java.time.Instant.ofEpochMilli(ts)))
                 .add("measurand", measurand).add("value", v).build();
     }
 }

@@ -11,7 +11,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
-import org.opencsms.testkit.Charger;
+import org.opencsms.testkit.ChargePointClient;
 
 /** A charger boots, heartbeats and reports status; everything reaches the database and the API. */
 class BootIT {
@@ -23,7 +23,7 @@ class BootIT {
     void registeredChargerBootsHeartbeatsAndReportsStatus() {
         String id = Server.uniqueId("BOOT");
         Server.register("{\"id\":\"" + id + "\"}");
-        try (Charger charger = Charger.connect(id)) {
+        try (ChargePointClient charger = ChargePointClient.connect(id)) {
             assertEquals("ocpp1.6", charger.subprotocol());
 
             JsonObject boot = charger.ok("BootNotification", BOOT);
@@ -66,7 +66,7 @@ class BootIT {
     void olderStatusReportArrivingLateDoesNotOverwriteANewerOne() {
         String id = Server.uniqueId("ORDER");
         Server.register("{\"id\":\"" + id + "\"}");
-        try (Charger charger = Charger.connect(id)) {
+        try (ChargePointClient charger = ChargePointClient.connect(id)) {
             charger.ok("StatusNotification", """
                     {"connectorId":2,"errorCode":"NoError","status":"Charging","timestamp":"2026-01-01T10:00:05Z"}""");
             charger.ok("StatusNotification", """
@@ -81,7 +81,7 @@ class BootIT {
     @Test
     void unregisteredChargerIsRejectedAndNotRecorded() {
         String id = Server.uniqueId("UNREG");
-        try (Charger charger = Charger.connect(id)) {
+        try (ChargePointClient charger = ChargePointClient.connect(id)) {
             JsonObject boot = charger.ok("BootNotification", BOOT);
             assertEquals("Rejected", boot.getString("status"));
             assertTrue(boot.getInt("interval") > 0);
@@ -94,10 +94,10 @@ class BootIT {
     void registeredChargerThatReconnectsWithoutBootingIsServed() {
         String id = Server.uniqueId("REBOOT");
         Server.register("{\"id\":\"" + id + "\"}");
-        try (Charger first = Charger.connect(id)) {
+        try (ChargePointClient first = ChargePointClient.connect(id)) {
             first.ok("BootNotification", BOOT);
         }
-        try (Charger again = Charger.connect(id)) {
+        try (ChargePointClient again = ChargePointClient.connect(id)) {
             assertTrue(again.ok("Heartbeat", "{}").containsKey("currentTime"));
             again.ok("StatusNotification", """
                     {"connectorId":1,"errorCode":"NoError","status":"Available"}""");

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.json.JsonArray;
 
 import org.junit.jupiter.api.Test;
-import org.opencsms.testkit.Charger;
+import org.opencsms.testkit.ChargePointClient;
 import org.opencsms.testkit.Reply;
 
 /**
@@ -27,7 +27,7 @@ class CmsOutageIT {
     void chargerGetsInternalErrorWhileTheCmsDoesNotAnswer() throws Exception {
         String id = Server.uniqueId("OUTAGE");
         Server.register("{\"id\":\"" + id + "\"}");
-        try (Charger charger = Charger.connect(id)) {
+        try (ChargePointClient charger = ChargePointClient.connect(id)) {
             charger.ok("Heartbeat", "{}");
             server("pause");
             try {

@@ -19,19 +19,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.opencsms.testkit.Charger;
+import org.opencsms.testkit.ChargePointClient;
 import org.opencsms.testkit.Reply;
 
 /** Commands through the REST API to a simulated charger, for every OCPP 1.6 central-system action. */
 class CommandIT {
     private static String id;
-    private static Charger charger;
+    private static ChargePointClient charger;
 
     @BeforeAll
     static void connect() {
         id = Server.uniqueId("CMD");
         Server.register("{\"id\":\"" + id + "\"}");
-        charger = Charger.connect(id);
+        charger = ChargePointClient.connect(id);
         Server.awaitObject("/api/charge-points/" + id, o -> o.getBoolean("connected"));
     }
 

@@ -12,7 +12,7 @@ import java.util.Optional;
 import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
-import org.opencsms.testkit.Charger;
+import org.opencsms.testkit.ChargePointClient;
 import org.opencsms.testkit.Reply;
 
 /**
@@ -29,7 +29,7 @@ class FaultIT {
         String id = Server.uniqueId("FAULT-ONCE");
         Server.register("{\"id\":\"" + id + "\"}");
         int tx;
-        try (Charger c = Charger.connect(id)) {
+        try (ChargePointClient c = ChargePointClient.connect(id)) {
             tx = Sessions.startedId(c, 1, "ANY", 0, "2026-05-01T10:00:00Z");
             Sessions.meter(c, 1, tx, "2026-05-01T10:10:00Z", 1000, 8.0);
             Sessions.meter(c, 1, tx, "2026-05-01T10:20:00Z", 2000, 8.5);
@@ -49,7 +49,7 @@ class FaultIT {
     void eventThatKeepsFailingIsKeptAsADeadLetterThatAnOperatorCanSeeAndDelete() {
         String id = Server.uniqueId("FAULT-ALWAYS");
         Server.register("{\"id\":\"" + id + "\"}");
-        try (Charger c = Charger.connect(id)) {
+        try (ChargePointClient c = ChargePointClient.connect(id)) {
             c.ok("StatusNotification", "{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Faulted\"}");
         }
         JsonObject letter = awaitDeadLetter(id);
@@ -73,7 +73,7 @@ class FaultIT {
         // other chargers' events are processed meanwhile
         String healthy = Server.uniqueId("HEALTHY");
         Server.register("{\"id\":\"" + healthy + "\"}");
-        try (Charger c = Charger.connect(healthy)) {
+        try (ChargePointClient c = ChargePointClient.connect(healthy)) {
             c.ok("StatusNotification", "{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Available\"}");
         }
         Server.awaitObject("/api/charge-points/" + healthy, o -> o.getJsonArray("connectors").size() == 1);
@@ -83,7 +83,7 @@ class FaultIT {
     void aDeadLetterReplayedByAnOperatorIsStoredAndRemoved() {
         String id = Server.uniqueId("FAULT-REPLAYABLE");
         Server.register("{\"id\":\"" + id + "\"}");
-        try (Charger c = Charger.connect(id)) {
+        try (ChargePointClient c = ChargePointClient.connect(id)) {
             c.ok("StatusNotification", "{\"connectorId\":2,\"errorCode\":\"NoError\",\"status\":\"Preparing\"}");
         }
         long deadLetterId = awaitDeadLetter(id).getJsonNumber("id").longValue();

@@ -10,18 +10,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.opencsms.testkit.Charger;
+import org.opencsms.testkit.ChargePointClient;
 
 /** Bad frames get the right CALLERROR and the session lives on. */
 class FramingIT {
     private static String id;
-    private static Charger charger;
+    private static ChargePointClient charger;
 
     @BeforeAll
     static void connect() {
         id = Server.uniqueId("FRAME");
         Server.register("{\"id\":\"" + id + "\"}");
-        charger = Charger.connect(id);
+        charger = ChargePointClient.connect(id);
     }
 
     @AfterAll

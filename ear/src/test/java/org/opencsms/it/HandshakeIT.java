@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.opencsms.testkit.Charger;
+import org.opencsms.testkit.ChargePointClient;
 
 /** Identity, subprotocol and security profile 1/2 checks on the WebSocket upgrade. */
 class HandshakeIT {
@@ -18,7 +18,7 @@ class HandshakeIT {
     @Test
     void subprotocolIsChosenInTheChargersOrderOfPreference() {
         String id = Server.uniqueId("PROTO");
-        try (Charger c = Charger.open(id, List.of("ocpp2.1", "ocpp1.6", "ocpp1.5"), null, false)) {
+        try (ChargePointClient c = ChargePointClient.open(id, List.of("ocpp2.1", "ocpp1.6", "ocpp1.5"), null, false)) {
             assertEquals("ocpp1.6", c.subprotocol());
             assertTrue(c.ok("Heartbeat", "{}").containsKey("currentTime"));
         }
@@ -27,7 +27,7 @@ class HandshakeIT {
     @Test
     void noAcceptableSubprotocolClosesAtOnce() {
         String id = Server.uniqueId("NOPROTO");
-        Charger c = Charger.open(id, List.of("ocpp1.5"), null, false);
+        ChargePointClient c = ChargePointClient.open(id, List.of("ocpp1.5"), null, false);
         assertEquals("", c.subprotocol());
         assertEquals(1002, c.awaitClose(Duration.ofSeconds(10)));
     }
@@ -37,7 +37,7 @@ class HandshakeIT {
         String id = Server.uniqueId("PCT") + "*x";
         Server.register("{\"id\":\"" + id + "\"}");
         String encoded = id.replace("-", "%2D").replace("*", "%2A");
-        try (Charger c = Charger.open(encoded, List.of("ocpp1.6"), null, false)) {
+        try (ChargePointClient c = ChargePointClient.open(encoded, List.of("ocpp1.6"), null, false)) {
             c.ok("StatusNotification", """
                     {"connectorId":1,"errorCode":"NoError","status":"Available"}""");
             Server.awaitObject("/api/charge-points/" + id.replace("*", "%2A"),
@@ -47,9 +47,9 @@ class HandshakeIT {
 
     @Test
     void invalidOrDoubledIdIsRefusedWithALogLine() throws IOException {
-        assertEquals(400, Charger.refusal("bad%20id", null, false));
-        assertEquals(400, Charger.refusal("x".repeat(49), null, false));
-        assertEquals(404, Charger.refusal("CP-D/CP-D", null, false));
+        assertEquals(400, ChargePointClient.refusal("bad%20id", null, false));
+        assertEquals(400, ChargePointClient.refusal("x".repeat(49), null, false));
+        assertEquals(404, ChargePointClient.refusal("CP-D/CP-D", null, false));
         String log = Files.readString(Path.of(System.getProperty("csms.log")));
         assertTrue(log.contains("Refused charge point connection to '/ocpp/bad%20id'"), "log line for the bad id");
         assertTrue(log.contains("a doubled id?"), "log line for the doubled id");
@@ -59,9 +59,9 @@ class HandshakeIT {
     void profileOneChargerWithPasswordNeedsHttpBasic() {
         String id = Server.uniqueId("SP1");
         Server.register("{\"id\":\"" + id + "\",\"password\":\"0123456789abcdef\",\"securityProfile\":1}");
-        assertEquals(401, Charger.refusal(id, null, false));
-        assertEquals(401, Charger.refusal(id, "wrong-password-00", false));
-        try (Charger c = Charger.connect(id, "0123456789abcdef")) {
+        assertEquals(401, ChargePointClient.refusal(id, null, false));
+        assertEquals(401, ChargePointClient.refusal(id, "wrong-password-00", false));
+        try (ChargePointClient c = ChargePointClient.connect(id, "0123456789abcdef")) {
             assertEquals("Accepted", c.ok("BootNotification", """
                     {"chargePointVendor":"V","chargePointModel":"M"}""").getString("status"));
         }
@@ -71,9 +71,9 @@ class HandshakeIT {
     void profileTwoChargerOnlyOverTls() {
         String id = Server.uniqueId("SP2");
         Server.register("{\"id\":\"" + id + "\",\"password\":\"fedcba9876543210\",\"securityProfile\":2}");
-        assertEquals(403, Charger.refusal(id, "fedcba9876543210", false));
-        assertEquals(401, Charger.refusal(id, "wrong", true));
-        try (Charger c = Charger.open(id, List.of("ocpp1.6"), "fedcba9876543210", true)) {
+        assertEquals(403, ChargePointClient.refusal(id, "fedcba9876543210", false));
+        assertEquals(401, ChargePointClient.refusal(id, "wrong", true));
+        try (ChargePointClient c = ChargePointClient.open(id, List.of("ocpp1.6"), "fedcba9876543210", true)) {
             assertEquals("Accepted", c.ok("BootNotification", """
                     {"chargePointVendor":"V","chargePointModel":"M"}""").getString("status"));
         }

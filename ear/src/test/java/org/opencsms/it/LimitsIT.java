@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.opencsms.testkit.Api;
-import org.opencsms.testkit.Charger;
+import org.opencsms.testkit.ChargePointClient;
 import org.opencsms.testkit.Target;
 
 /**
@@ -41,11 +41,11 @@ class LimitsIT {
     }
 
     /** Connects; while sockets of an earlier test are still being closed the node may be full for a moment. */
-    private static Charger connect(String id) {
+    private static ChargePointClient connect(String id) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (true) {
             try {
-                return Charger.connect(TARGET, id);
+                return ChargePointClient.connect(TARGET, id);
             } catch (IllegalStateException e) {
                 Throwable cause = e.getCause() instanceof java.util.concurrent.ExecutionException x ? x.getCause() : null;
                 if (!(cause instanceof java.net.http.WebSocketHandshakeException h) || h.getResponse().statusCode() != 503
@@ -59,34 +59,34 @@ class LimitsIT {
 
     @Test
     void anUpgradeBeyondTheConnectionLimitGets503AndFitsOnceASocketClosed() {
-        List<Charger> chargers = new ArrayList<>();
+        List<ChargePointClient> chargers = new ArrayList<>();
         try {
             for (int i = 0; i < MAX_CONNECTIONS; i++) {
-                Charger c = connect(registered("FULL"));
+                ChargePointClient c = connect(registered("FULL"));
                 c.ok("BootNotification", BOOT);
                 chargers.add(c);
             }
             String late = registered("LATE");
-            assertEquals(503, Charger.refusalAt(TARGET.wsBase(), late, null, false), "a full node refuses");
+            assertEquals(503, ChargePointClient.refusalAt(TARGET.wsBase(), late, null, false), "a full node refuses");
             // the node still serves what it holds, and its API
-            for (Charger c : chargers) {
+            for (ChargePointClient c : chargers) {
                 assertTrue(c.ok("Heartbeat", "{}").containsKey("currentTime"));
             }
             assertEquals(200, API.get("/api/charge-points/" + late).status());
 
             chargers.remove(0).close();
-            Charger admitted = connect(late);
+            ChargePointClient admitted = connect(late);
             chargers.add(admitted);
             assertEquals("Accepted", admitted.ok("BootNotification", BOOT).getString("status"));
         } finally {
-            chargers.forEach(Charger::close);
+            chargers.forEach(ChargePointClient::close);
         }
         assertTrue(log().contains("CSMS_MAX_CONNECTIONS"), "the refusal is logged with the setting that caused it");
     }
 
     @Test
     void aSocketThatNeverSendsAFrameIsClosedAndOneThatTalksStays() {
-        try (Charger mute = connect(registered("MUTE")); Charger talker = connect(registered("TALK"))) {
+        try (ChargePointClient mute = connect(registered("MUTE")); ChargePointClient talker = connect(registered("TALK"))) {
             talker.ok("BootNotification", BOOT);
             long start = System.nanoTime();
             int code = mute.awaitClose(Duration.ofSeconds(15));
@@ -100,7 +100,7 @@ class LimitsIT {
 
     @Test
     void aSocketSilentAfterItsFirstFrameIsClosedWhileOneThatKeepsTalkingStays() {
-        try (Charger quiet = connect(registered("QUIET")); Charger talker = connect(registered("CHATTY"))) {
+        try (ChargePointClient quiet = connect(registered("QUIET")); ChargePointClient talker = connect(registered("CHATTY"))) {
             quiet.ok("BootNotification", BOOT);
             talker.ok("BootNotification", BOOT);
             // the quiet one answers pings (its WebSocket client does) but sends no frame: pongs do not count

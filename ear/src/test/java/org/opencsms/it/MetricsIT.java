@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.opencsms.testkit.Api;
-import org.opencsms.testkit.Charger;
+import org.opencsms.testkit.ChargePointClient;
 import org.opencsms.testkit.Reply;
 
 /** /metrics (Prometheus text): what the benchmark and an operator read, without credentials. */
@@ -38,7 +38,7 @@ class MetricsIT {
         String id = Server.uniqueId("MET");
         Server.register("{\"id\":\"" + id + "\"}");
         double before = value(metrics(), "csms_ocpp_calls_total", "action=\"Heartbeat\",outcome=\"result\"").orElse(0.0);
-        try (Charger c = Charger.connect(id)) {
+        try (ChargePointClient c = ChargePointClient.connect(id)) {
             c.ok("BootNotification", "{\"chargePointVendor\":\"ACME\",\"chargePointModel\":\"M\"}");
             c.ok("Heartbeat", "{}");
             c.ok("Heartbeat", "{}");

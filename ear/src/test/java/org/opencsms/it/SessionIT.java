@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
-import org.opencsms.testkit.Charger;
+import org.opencsms.testkit.ChargePointClient;
 
 /** One session per charger, replaced by a new connection; dead sockets are closed. */
 class SessionIT {
@@ -21,9 +21,9 @@ class SessionIT {
     void secondConnectionReplacesTheFirstWithoutBeingTornDownByItsClose() throws Exception {
         String id = Server.uniqueId("DUP");
         Server.register("{\"id\":\"" + id + "\"}");
-        Charger first = Charger.connect(id);
+        ChargePointClient first = ChargePointClient.connect(id);
         first.ok("Heartbeat", "{}");
-        try (Charger second = Charger.connect(id)) {
+        try (ChargePointClient second = ChargePointClient.connect(id)) {
             assertEquals(1000, first.awaitClose(Duration.ofSeconds(10)), "the old socket is closed");
             // the old socket's close is processed after the new session opened; it must not end it
             Thread.sleep(500);

@@ -1,7 +1,7 @@
 package org.opencsms.it;
 
 import jakarta.json.JsonObject;
-import org.opencsms.testkit.Charger;
+import org.opencsms.testkit.ChargePointClient;
 import org.opencsms.testkit.Reply;
 
 /** Shorthands for a charger's transaction messages. */
@@ -14,17 +14,17 @@ final class Sessions {
         }
     }
 
-    static JsonObject start(Charger c, int connector, String idTag, int meterStart, String timestamp) {
+    static JsonObject start(ChargePointClient c, int connector, String idTag, int meterStart, String timestamp) {
         return c.ok("StartTransaction", """
                 {"connectorId":%d,"idTag":"%s","meterStart":%d,"timestamp":"%s"}"""
                 .formatted(connector, idTag, meterStart, timestamp));
     }
 
-    static int startedId(Charger c, int connector, String idTag, int meterStart, String timestamp) {
+    static int startedId(ChargePointClient c, int connector, String idTag, int meterStart, String timestamp) {
         return start(c, connector, idTag, meterStart, timestamp).getInt("transactionId");
     }
 
-    static void meter(Charger c, int connector, int txId, String timestamp, int wh, double amps) {
+    static void meter(ChargePointClient c, int connector, int txId, String timestamp, int wh, double amps) {
         c.ok("MeterValues", """
                 {"connectorId":%d,"transactionId":%d,"meterValue":[{"timestamp":"%s","sampledValue":[
                   {"value":"%d","measurand":"Energy.Active.Import.Register","unit":"Wh","context":"Sample.Periodic"},
@@ -32,7 +32,7 @@ final class Sessions {
                 .formatted(connector, txId, timestamp, wh, amps));
     }
 
-    static JsonObject stop(Charger c, int txId, int meterStop, String timestamp, String transactionData) {
+    static JsonObject stop(ChargePointClient c, int txId, int meterStop, String timestamp, String transactionData) {
         return c.ok("StopTransaction", """
                 {"transactionId":%d,"idTag":"STOPPER","meterStop":%d,"timestamp":"%s","reason":"EVDisconnected"%s}"""
                 .formatted(txId, meterStop, timestamp,

@@ -20,7 +20,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import org.junit.jupiter.api.Test;
-import org.opencsms.testkit.Charger;
+import org.opencsms.testkit.ChargePointClient;
 
 /** Charging sessions through real WebSocket chargers, checked exactly through the REST API. */
 class TransactionIT {
@@ -41,7 +41,7 @@ class TransactionIT {
         String id = charger();
         String tag = Server.uniqueId("TAG");
         Sessions.tag(tag, "");
-        try (Charger c = Charger.connect(id)) {
+        try (ChargePointClient c = ChargePointClient.connect(id)) {
             assertEquals("Accepted", c.ok("Authorize", "{\"idTag\":\"" + tag + "\"}")
                     .getJsonObject("idTagInfo").getString("status"));
             JsonObject started = Sessions.start(c, 1, tag, 1000, "2026-03-01T10:00:00Z");
@@ -115,7 +115,7 @@ class TransactionIT {
         String id = charger();
         String tag = Server.uniqueId("TAG");
         Sessions.tag(tag, ",\"allowConcurrentTx\":false");
-        try (Charger c = Charger.connect(id)) {
+        try (ChargePointClient c = ChargePointClient.connect(id)) {
             int first = Sessions.startedId(c, 1, tag, 500, "2026-03-02T08:00:00Z");
             JsonObject again = Sessions.start(c, 1, tag, 500, "2026-03-02T08:00:00Z");
             assertEquals(first, again.getInt("transactionId"));
@@ -128,7 +128,7 @@ class TransactionIT {
     @Test
     void stopTransactionForUnknownOrStoppedIdIsAnswered() {
         String id = charger();
-        try (Charger c = Charger.connect(id)) {
+        try (ChargePointClient c = ChargePointClient.connect(id)) {
             assertTrue(Sessions.stop(c, 2_000_000_000, 10, "2026-03-03T08:00:00Z", null).containsKey("idTagInfo"));
             assertTrue(Sessions.stop(c, -1, 10, "2026-03-03T08:00:00Z", null).containsKey("idTagInfo"));
             int tx = Sessions.startedId(c, 1, "ANY-TAG", 0, "2026-03-03T09:00:00Z");
@@ -150,7 +150,7 @@ class TransactionIT {
         String tag = Server.uniqueId("TAG");
         Sessions.tag(tag, "");
         Instant before = Instant.now();
-        try (Charger c = Charger.connect(id)) {
+        try (ChargePointClient c = ChargePointClient.connect(id)) {
             // a charger that was offline for days replays its session in order
             int tx = Sessions.startedId(c, 2, tag, 100, "2026-01-10T22:00:00Z");
             Sessions.meter(c, 2, tx, "2026-01-10T22:30:00Z", 4100, 10.0);
@@ -178,7 +178,7 @@ class TransactionIT {
         Sessions.tag(expired, ",\"expiryDate\":\"2020-01-01T00:00:00Z\"");
         Sessions.tag(child, ",\"parentIdTag\":\"FLEET-7\",\"expiryDate\":\"2099-01-01T00:00:00Z\"");
         Sessions.tag(single, "");
-        try (Charger c = Charger.connect(id)) {
+        try (ChargePointClient c = ChargePointClient.connect(id)) {
             assertEquals("Accepted", authorize(c, ok).getString("status"));
             assertEquals("Blocked", authorize(c, blocked).getString("status"));
             assertEquals("Expired", authorize(c, expired).getString("status"));
@@ -202,7 +202,7 @@ class TransactionIT {
         }
     }
 
-    private static JsonObject authorize(Charger c, String tag) {
+    private static JsonObject authorize(ChargePointClient c, String tag) {
         return c.ok("Authorize", "{\"idTag\":\"" + tag + "\"}").getJsonObject("idTagInfo");
     }
 
@@ -219,9 +219,9 @@ class TransactionIT {
         ExecutorService pool = Executors.newFixedThreadPool(chargers * connectors);
         try {
             List<Future<Integer>> runs = new ArrayList<>();
-            List<Charger> sockets = new ArrayList<>();
+            List<ChargePointClient> sockets = new ArrayList<>();
             for (String id : ids) {
-                Charger c = Charger.connect(id);
+                ChargePointClient c = ChargePointClient.connect(id);
                 sockets.add(c);
                 for (int k = 1; k <= connectors; k++) {
                     int connector = k;
@@ -248,7 +248,7 @@ class TransactionIT {
             for (Future<Integer> run : runs) {
                 txIds.add(run.get(60, TimeUnit.SECONDS));
             }
-            sockets.forEach(Charger::close);
+            sockets.forEach(ChargePointClient::close);
             assertEquals(chargers * connectors, txIds.size(), "every session got its own transaction");
             for (int tx : txIds) {
                 JsonObject t = transaction(tx, 6);
@@ -268,7 +268,7 @@ class TransactionIT {
     @Test
     void listIsNewestFirstAndPaginated() {
         String id = charger();
-        try (Charger c = Charger.connect(id)) {
+        try (ChargePointClient c = ChargePointClient.connect(id)) {
             for (int i = 1; i <= 5; i++) {
                 Sessions.startedId(c, 1, "PAGE-" + i, i, "2026-04-0" + i + "T12:00:00Z");
             }
@@ -290,7 +290,7 @@ class TransactionIT {
     @Test
     void dataTransferAndStatusNotificationsAreAnsweredAndStored() {
         String id = charger();
-        try (Charger c = Charger.connect(id)) {
+        try (ChargePointClient c = ChargePointClient.connect(id)) {
             assertEquals("UnknownVendorId", c.ok("DataTransfer", "{\"vendorId\":\"com.example\",\"data\":\"x\"}")
                     .getString("status"));
             JsonObject echo = c.ok("DataTransfer", "{\"vendorId\":\"org.opencsms\",\"messageId\":\"Echo\",\"data\":\"hi\"}");
@@ -311,7 +311,7 @@ class TransactionIT {
     @Test
     void invalidTransactionPayloadsGetCallErrorsAndNothingIsStored() {
         String id = charger();
-        try (Charger c = Charger.connect(id)) {
+        try (ChargePointClient c = ChargePointClient.connect(id)) {
             assertEquals("PropertyConstraintViolation", c.call("StartTransaction",
                     "{\"connectorId\":0,\"idTag\":\"A\",\"meterStart\":0,\"timestamp\":\"2026-01-01T00:00:00Z\"}").getString(2));
             assertEquals("TypeConstraintViolation", c.call("StartTransaction",

@@ -91,7 +91,7 @@ public final class Smoke {
         expect(201, rest.post("/api/charge-points", "{\"id\":\"" + cp + "\"}"), "register charge point " + cp + via);
         expect(201, rest.post("/api/id-tags", "{\"idTag\":\"" + tag + "\"}"), "register id tag " + tag + via);
 
-        try (Charger charger = Charger.connect(chargerNode, cp)) {
+        try (ChargePointClient charger = ChargePointClient.connect(chargerNode, cp)) {
             check("ocpp1.6".equals(charger.subprotocol()), "subprotocol ocpp1.6 negotiated");
             ok("charger " + cp + " connected" + on + " (" + chargerNode.wsBase() + cp + ")");
 

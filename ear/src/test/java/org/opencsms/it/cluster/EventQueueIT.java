@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.json.JsonArray;
 
 import org.junit.jupiter.api.Test;
-import org.opencsms.testkit.Charger;
+import org.opencsms.testkit.ChargePointClient;
 
 /**
  * An event no queue takes is an error the charger sees, never a CALLRESULT for an event that was dropped;
@@ -32,7 +32,7 @@ class EventQueueIT {
         Set<Integer> accepted = new HashSet<>();
         int refused = 0;
         int m = 0;
-        try (Charger c = Node.A.connect(id)) {
+        try (ChargePointClient c = Node.A.connect(id)) {
             int tx = TwoNodeIT.start(c);
             assertEquals(3, meter(c, tx, m).getInt(0));
             accepted.add(m++);
@@ -84,7 +84,7 @@ class EventQueueIT {
         evidence.assertNoDuplicateAttempted();
     }
 
-    private static JsonArray meter(Charger c, int tx, int m) {
+    private static JsonArray meter(ChargePointClient c, int tx, int m) {
         String at = Instant.parse("2026-09-01T00:00:00Z").plusSeconds(m).toString();
         return c.call("MeterValues", "{\"connectorId\":1,\"transactionId\":" + tx + ",\"meterValue\":[{\"timestamp\":\""
                 + at + "\",\"sampledValue\":[{\"value\":\"" + m + "\"}]}]}");

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.json.JsonArray;
 
 import org.junit.jupiter.api.Test;
-import org.opencsms.testkit.Charger;
+import org.opencsms.testkit.ChargePointClient;
 import org.opencsms.it.Server;
 import org.opencsms.testkit.Reply;
 
@@ -38,7 +38,7 @@ class FailoverIT {
         final java.util.concurrent.atomic.AtomicInteger sent = new java.util.concurrent.atomic.AtomicInteger();
         /** When the last CALLRESULT came (System.nanoTime()). */
         volatile long lastAccepted;
-        volatile Charger charger;
+        volatile ChargePointClient charger;
         volatile Node node;
 
         Reporter(String id, int tx, Node first, List<Node> nodes, AtomicBoolean running) {
@@ -83,7 +83,7 @@ class FailoverIT {
             return m;
         }
 
-        private Charger reconnect() {
+        private ChargePointClient reconnect() {
             for (Node candidate : nodes) {
                 if (candidate.ready()) {
                     node = candidate;
@@ -100,7 +100,7 @@ class FailoverIT {
         for (int i = 0; i < CHARGERS; i++) {
             String id = TwoNodeIT.register(prefix);
             int tx;
-            try (Charger c = first.connect(id)) {
+            try (ChargePointClient c = first.connect(id)) {
                 tx = TwoNodeIT.start(c);
             }
             Reporter r = new Reporter(id, tx, first, order, running);
@@ -217,7 +217,7 @@ class FailoverIT {
         assertAcceptedStoredOnce(reporters, 20, recovered, evidence);
         // and everything works again without a redeploy: boot, commands across nodes
         String id = TwoNodeIT.register("AFTER");
-        try (Charger c = Node.B.connect(id)) {
+        try (ChargePointClient c = Node.B.connect(id)) {
             assertEquals("Accepted", c.ok("BootNotification",
                     "{\"chargePointVendor\":\"V\",\"chargePointModel\":\"M\"}").getString("status"));
             Node.A.await("/api/charge-points/" + id, o -> o.getBoolean("connected"));

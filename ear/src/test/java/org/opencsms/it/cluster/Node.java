@@ -10,7 +10,7 @@ import java.util.function.Predicate;
 
 import jakarta.json.JsonObject;
 
-import org.opencsms.testkit.Charger;
+import org.opencsms.testkit.ChargePointClient;
 import org.opencsms.it.Server;
 import org.opencsms.testkit.Reply;
 
@@ -29,8 +29,8 @@ record Node(String name, String server, int httpPort) {
         return "http://" + Server.HOST + ":" + httpPort;
     }
 
-    Charger connect(String id) {
-        return Charger.openAt("ws://" + Server.HOST + ":" + httpPort + "/ocpp/", id, List.of("ocpp1.6"), null, false);
+    ChargePointClient connect(String id) {
+        return ChargePointClient.openAt("ws://" + Server.HOST + ":" + httpPort + "/ocpp/", id, List.of("ocpp1.6"), null, false);
     }
 
     Reply get(String path) {

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import jakarta.json.JsonArray;
 
 import org.junit.jupiter.api.Test;
-import org.opencsms.testkit.Charger;
+import org.opencsms.testkit.ChargePointClient;
 
 /**
  * The database goes away for two minutes while 100 chargers report a meter value every second: the
@@ -39,7 +39,7 @@ class PostgresOutageIT {
     static final class Meter implements java.util.concurrent.Callable<Void> {
         final String id;
         final int tx;
-        final Charger charger;
+        final ChargePointClient charger;
         final AtomicBoolean running;
         final Set<Integer> accepted = ConcurrentHashMap.newKeySet();
         final AtomicInteger sent = new AtomicInteger();
@@ -47,7 +47,7 @@ class PostgresOutageIT {
         /** Why values were refused: the CALLERROR code or the exception, with the time into the run. */
         final java.util.Map<String, Integer> reasons = new ConcurrentHashMap<>();
 
-        Meter(String id, int tx, Charger charger, AtomicBoolean running) {
+        Meter(String id, int tx, ChargePointClient charger, AtomicBoolean running) {
             this.id = id;
             this.tx = tx;
             this.charger = charger;
@@ -95,7 +95,7 @@ class PostgresOutageIT {
         for (int i = 0; i < CHARGERS; i++) {
             String id = TwoNodeIT.register("PGO");
             Node node = i % 2 == 0 ? Node.A : Node.B;
-            Charger c = node.connect(id);
+            ChargePointClient c = node.connect(id);
             meters.add(new Meter(id, TwoNodeIT.start(c), c, running));
         }
         // a charger with a password, to connect during the outage: its password must reach no log line
@@ -179,7 +179,7 @@ class PostgresOutageIT {
                 org.opencsms.it.Server.assertNoExceptionText(health.body());
             }
             for (String password : List.of(secret, wrong)) {
-                int status = Charger.refusalAt("ws://" + org.opencsms.it.Server.HOST + ":" + node.httpPort() + "/ocpp/",
+                int status = ChargePointClient.refusalAt("ws://" + org.opencsms.it.Server.HOST + ":" + node.httpPort() + "/ocpp/",
                         guarded, password, false);
                 assertTrue(status == 503 || status == 401, "no upgrade without a password check: " + status);
             }

@@ -10,7 +10,7 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.opencsms.testkit.Charger;
+import org.opencsms.testkit.ChargePointClient;
 import org.opencsms.it.Server;
 import org.opencsms.testkit.Reply;
 
@@ -30,7 +30,7 @@ class TwoNodeIT {
     }
 
     /** Sends a command through one node and answers it on the charger; returns the REST reply. */
-    static Reply command(Node through, Charger charger, String id, String action, String payload,
+    static Reply command(Node through, ChargePointClient charger, String id, String action, String payload,
                                 String answer) throws Exception {
         CompletableFuture<Reply> reply = CompletableFuture.supplyAsync(
                 () -> through.post("/api/charge-points/" + id + "/commands/" + action, payload));
@@ -54,7 +54,7 @@ class TwoNodeIT {
     void chargersOnEitherNodeTakeCommandsSentThroughTheOther() throws Exception {
         String onA = register("ON-A");
         String onB = register("ON-B");
-        try (Charger a = Node.A.connect(onA); Charger b = Node.B.connect(onB)) {
+        try (ChargePointClient a = Node.A.connect(onA); ChargePointClient b = Node.B.connect(onB)) {
             for (Node node : new Node[] {Node.A, Node.B}) {
                 node.await("/api/charge-points/" + onA, o -> o.getBoolean("connected"));
                 node.await("/api/charge-points/" + onB, o -> o.getBoolean("connected"));
@@ -79,7 +79,7 @@ class TwoNodeIT {
         String onB = register("EV-B");
         int txA;
         int txB;
-        try (Charger a = Node.A.connect(onA); Charger b = Node.B.connect(onB)) {
+        try (ChargePointClient a = Node.A.connect(onA); ChargePointClient b = Node.B.connect(onB)) {
             txA = start(a);
             txB = start(b);
             for (int m = 0; m < 20; m++) {
@@ -98,23 +98,23 @@ class TwoNodeIT {
     void transactionStartedOnOneNodeIsStoppedOnTheOther() {
         String id = register("MOVE");
         int tx;
-        try (Charger a = Node.A.connect(id)) {
+        try (ChargePointClient a = Node.A.connect(id)) {
             tx = start(a);
             meter(a, tx, 1);
         }
-        try (Charger b = Node.B.connect(id)) {
+        try (ChargePointClient b = Node.B.connect(id)) {
             b.ok("StopTransaction", "{\"transactionId\":" + tx + ",\"meterStop\":5000,\"timestamp\":\"2026-06-01T11:00:00Z\"}");
         }
         JsonObject t = Node.A.await("/api/transactions/" + tx, o -> !o.isNull("meterStop"));
         assertEquals(5000, t.getInt("energyWh"));
     }
 
-    static int start(Charger c) {
+    static int start(ChargePointClient c) {
         return c.ok("StartTransaction", "{\"connectorId\":1,\"idTag\":\"ANY\",\"meterStart\":0,"
                 + "\"timestamp\":\"2026-06-01T10:00:00Z\"}").getInt("transactionId");
     }
 
-    static void meter(Charger c, int tx, int m) {
+    static void meter(ChargePointClient c, int tx, int m) {
         c.ok("MeterValues", "{\"connectorId\":1,\"transactionId\":" + tx + ",\"meterValue\":[{\"timestamp\":"
                 + "\"2026-06-01T10:" + String.format("%02d", m % 60) + ":00Z\",\"sampledValue\":[{\"value\":\"" + m * 100
                 + "\"}]}]}");

@@ -52,8 +52,13 @@ public final class GatewaySettings {
             "threads that publish events and wait for the broker's acknowledgement");
     static final SettingDoc MIN_SECURITY_PROFILE = declare("CSMS_MIN_SECURITY_PROFILE", "0",
             "lowest OCPP security profile accepted at the upgrade: 0, 1 or 2");
-    static final SettingDoc CHARGE_POINT_RATE = declare("CSMS_CHARGER_RATE", "10",
-            "CALLs per second one charge point is answered at on average (bursts of twice that)");
+    static final SettingDoc CHARGE_POINT_RATE = declare("CSMS_CHARGE_POINT_RATE", "10",
+            "CALLs per second one charge point is answered at on average (bursts of twice that); the earlier "
+                    + "name CSMS_CHARGER_RATE is still read");
+    /** The earlier name of CSMS_CHARGE_POINT_RATE, read when the new one is not set. */
+    private static final String CHARGER_RATE_BEFORE = "CSMS_CHARGER_RATE";
+    private static final java.util.concurrent.atomic.AtomicBoolean RATE_NAME_WARNED =
+            new java.util.concurrent.atomic.AtomicBoolean();
     static final SettingDoc MAX_CONNECTIONS = declare("CSMS_MAX_CONNECTIONS", "20000",
             "charge points this node holds at most; further upgrades get 503");
     static final SettingDoc FIRST_FRAME_TIMEOUT = declare("CSMS_FIRST_FRAME_TIMEOUT", "60",
@@ -168,10 +173,18 @@ public final class GatewaySettings {
     }
 
     /**
-     * CSMS_CHARGER_RATE [10]: CALLs per second one charge point is answered at on average (twice that at
-     * once); faster CALLs wait for their turn.
+     * CSMS_CHARGE_POINT_RATE [10]: CALLs per second one charge point is answered at on average (twice that
+     * at once); faster CALLs wait for their turn. The earlier name CSMS_CHARGER_RATE is read when the new
+     * one is not set, with a WARNING once.
      */
     public static int chargePointRate() {
+        if (Setting.value(CHARGE_POINT_RATE.name(), null) == null && Setting.value(CHARGER_RATE_BEFORE, null) != null) {
+            if (RATE_NAME_WARNED.compareAndSet(false, true)) {
+                java.util.logging.Logger.getLogger(GatewaySettings.class.getName()).warning(CHARGER_RATE_BEFORE
+                        + " is the earlier name of " + CHARGE_POINT_RATE.name() + ": please rename it");
+            }
+            return Setting.positiveInt(CHARGER_RATE_BEFORE, CHARGE_POINT_RATE.intDefault());
+        }
         return Setting.positiveInt(CHARGE_POINT_RATE.name(), CHARGE_POINT_RATE.intDefault());
     }
 

@@ -45,7 +45,7 @@ class GatewaySettingsTest {
         readers.put("CSMS_JMS_SESSIONS", GatewaySettings::jmsSessions);
         readers.put("CSMS_PUBLISH_THREADS", GatewaySettings::publishThreads);
         readers.put("CSMS_MIN_SECURITY_PROFILE", GatewaySettings::minSecurityProfile);
-        readers.put("CSMS_CHARGER_RATE", GatewaySettings::chargePointRate);
+        readers.put("CSMS_CHARGE_POINT_RATE", GatewaySettings::chargePointRate);
         readers.put("CSMS_MAX_CONNECTIONS", GatewaySettings::maxConnections);
         readers.put("CSMS_FIRST_FRAME_TIMEOUT", GatewaySettings::firstFrameLimit);
         readers.put("CSMS_SILENCE_TIMEOUT", GatewaySettings::silenceLimit);
@@ -68,6 +68,21 @@ class GatewaySettingsTest {
         }
         return Integer.toString(Integer.parseInt(m.group(1)) * declared.get("CSMS_HEARTBEAT_INTERVAL").intDefault()
                 + Integer.parseInt(m.group(2)));
+    }
+
+    @Test
+    void theEarlierNameOfTheRateIsStillReadAndTheNewOneWins() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(SettingsContract.isSet("CSMS_CHARGE_POINT_RATE")
+                || SettingsContract.isSet("CSMS_CHARGER_RATE"), "this environment sets the rate");
+        try {
+            System.setProperty("CSMS_CHARGER_RATE", "7");
+            org.junit.jupiter.api.Assertions.assertEquals(7, GatewaySettings.chargePointRate());
+            System.setProperty("CSMS_CHARGE_POINT_RATE", "9");
+            org.junit.jupiter.api.Assertions.assertEquals(9, GatewaySettings.chargePointRate());
+        } finally {
+            System.clearProperty("CSMS_CHARGER_RATE");
+            System.clearProperty("CSMS_CHARGE_POINT_RATE");
+        }
     }
 
     @Test

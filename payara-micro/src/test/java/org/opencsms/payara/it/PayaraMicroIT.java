@@ -13,7 +13,7 @@ import jakarta.json.JsonValue;
 
 import org.junit.jupiter.api.Test;
 import org.opencsms.testkit.Api;
-import org.opencsms.testkit.Charger;
+import org.opencsms.testkit.ChargePointClient;
 import org.opencsms.testkit.Reply;
 
 /**
@@ -34,7 +34,7 @@ class PayaraMicroIT {
     void bootAndHeartbeat() {
         String id = Api.uniqueId("PM-BOOT");
         api.register("{\"id\":\"" + id + "\"}");
-        try (Charger charger = Charger.connect(api.target(), id)) {
+        try (ChargePointClient charger = ChargePointClient.connect(api.target(), id)) {
             assertEquals("ocpp1.6", charger.subprotocol());
             JsonObject boot = charger.ok("BootNotification",
                     "{\"chargePointVendor\":\"ACME\",\"chargePointModel\":\"Wallbox\"}");
@@ -52,7 +52,7 @@ class PayaraMicroIT {
     void statusNotificationReachesTheDatabase() {
         String id = Api.uniqueId("PM-STATUS");
         api.register("{\"id\":\"" + id + "\"}");
-        try (Charger charger = Charger.connect(api.target(), id)) {
+        try (ChargePointClient charger = ChargePointClient.connect(api.target(), id)) {
             charger.ok("BootNotification", "{\"chargePointVendor\":\"ACME\",\"chargePointModel\":\"Wallbox\"}");
             assertEquals(JsonValue.EMPTY_JSON_OBJECT, charger.ok("StatusNotification",
                     "{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Available\"}"));
@@ -70,7 +70,7 @@ class PayaraMicroIT {
     void commandRoundTrip() throws Exception {
         String id = Api.uniqueId("PM-CMD");
         api.register("{\"id\":\"" + id + "\"}");
-        try (Charger charger = Charger.connect(api.target(), id)) {
+        try (ChargePointClient charger = ChargePointClient.connect(api.target(), id)) {
             charger.ok("BootNotification", "{\"chargePointVendor\":\"ACME\",\"chargePointModel\":\"Wallbox\"}");
             api.awaitObject("/api/charge-points/" + id, o -> o.getBoolean("connected"), Duration.ofSeconds(15));
             CompletableFuture<Reply> reply = CompletableFuture.supplyAsync(() -> api.post(

@@ -25,19 +25,19 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 import org.opencsms.testkit.Api;
-import org.opencsms.testkit.Charger;
+import org.opencsms.testkit.ChargePointClient;
 import org.opencsms.testkit.Reply;
 
 /**
  * What an unauthenticated or misbehaving charger sends must cost bounded work, get the right answer,
  * and never hurt the other chargers of the node; nothing it is answered for may be lost.
  */
-class HostileChargerIT {
+class HostileChargePointIT {
 
-    private static Charger registeredCharger(String prefix) {
+    private static ChargePointClient registeredCharger(String prefix) {
         String id = Server.uniqueId(prefix);
         Server.register("{\"id\":\"" + id + "\"}");
-        return Charger.connect(id);
+        return ChargePointClient.connect(id);
     }
 
     private static void assertCallError(JsonArray answer, String id, String code) {
@@ -48,7 +48,7 @@ class HostileChargerIT {
 
     @Test
     void aNumberWithAHugeExponentIsAFormationViolationAnsweredAtOnce() {
-        try (Charger c = registeredCharger("EXP")) {
+        try (ChargePointClient c = registeredCharger("EXP")) {
             long start = System.nanoTime();
             c.send("[2,\"e1\",\"StatusNotification\",{\"connectorId\":1E-1000000000,\"errorCode\":\"NoError\","
                     + "\"status\":\"Available\"}]");
@@ -63,7 +63,7 @@ class HostileChargerIT {
 
     @Test
     void aFiveThousandDigitNumberAndADeepNestingAreFormationViolations() {
-        try (Charger c = registeredCharger("BIG")) {
+        try (ChargePointClient c = registeredCharger("BIG")) {
             c.send("[2,\"n1\",\"StatusNotification\",{\"connectorId\":" + "9".repeat(5000)
                     + ",\"errorCode\":\"NoError\",\"status\":\"Available\"}]");
             assertCallError(c.next(), "n1", "FormationViolation");
@@ -78,7 +78,7 @@ class HostileChargerIT {
         String id = Server.uniqueId("NUL");
         Server.register("{\"id\":\"" + id + "\"}");
         Sessions.tag("NUL" + id.substring(id.length() - 6), "");
-        try (Charger c = Charger.connect(id)) {
+        try (ChargePointClient c = ChargePointClient.connect(id)) {
             int tx = Sessions.startedId(c, 1, "NUL" + id.substring(id.length() - 6), 0, "2026-05-02T10:00:00Z");
             JsonArray refused = c.call("MeterValues", "{\"connectorId\":1,\"transactionId\":" + tx + ",\"meterValue\":[{"
                     + "\"timestamp\":\"2026-05-02T10:05:00Z\",\"sampledValue\":[{\"value\":\"1\\u00002\"},"
@@ -154,7 +154,7 @@ class HostileChargerIT {
     void aChargerThatStopsReadingIsClosedAndTheOthersAreNotSlowedDown() throws Exception {
         String stuck = Server.uniqueId("STUCK");
         Server.register("{\"id\":\"" + stuck + "\"}");
-        try (Socket socket = rawUpgrade(stuck); Charger healthy = registeredCharger("HEALTHY")) {
+        try (Socket socket = rawUpgrade(stuck); ChargePointClient healthy = registeredCharger("HEALTHY")) {
             Server.awaitObject("/api/charge-points/" + stuck, o -> o.getBoolean("connected"));
             // thousands of CALLs, never reading an answer: the node's writes to this socket back up
             CompletableFuture<Void> flood = CompletableFuture.runAsync(() -> {
@@ -217,7 +217,7 @@ class HostileChargerIT {
                     }));
         }
         long start = System.nanoTime();
-        try (Charger healthy = registeredCharger("CALM")) {
+        try (ChargePointClient healthy = registeredCharger("CALM")) {
             healthy.ok("BootNotification", "{\"chargePointVendor\":\"V\",\"chargePointModel\":\"M\"}");
             healthy.ok("Heartbeat", "{}");
         }
@@ -241,10 +241,10 @@ class HostileChargerIT {
         String known = Server.uniqueId("SOMEBODY");
         Server.register("{\"id\":\"" + known + "\",\"password\":\"0123456789abcdef\"}");
         long t0 = System.nanoTime();
-        assertEquals(401, Charger.refusal(unknown, "0123456789abcdef", false));
+        assertEquals(401, ChargePointClient.refusal(unknown, "0123456789abcdef", false));
         long unknownMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         t0 = System.nanoTime();
-        assertEquals(401, Charger.refusal(known, "fedcba9876543210", false));
+        assertEquals(401, ChargePointClient.refusal(known, "fedcba9876543210", false));
         long knownMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         assertTrue(unknownMs * 3 >= knownMs, "the unknown id costs a password check too: " + unknownMs + " vs "
                 + knownMs + " ms");
@@ -253,7 +253,7 @@ class HostileChargerIT {
     @Test
     void aForgedLogLineInAnActionNameStaysOnOneEscapedLine() {
         String marker = "forged-" + Api.uniqueId("X");
-        try (Charger c = registeredCharger("FORGE")) {
+        try (ChargePointClient c = registeredCharger("FORGE")) {
             JsonArray a = c.call("Heartbeat\\r\\n[AUDIT] " + marker, "{}");
             assertEquals("NotImplemented", a.getString(2), a.toString());
         }
@@ -266,7 +266,7 @@ class HostileChargerIT {
     void theCommandHistoryDoesNotShowAnAuthorizationKey() throws Exception {
         String id = Server.uniqueId("KEY");
         Server.register("{\"id\":\"" + id + "\"}");
-        try (Charger c = Charger.connect(id)) {
+        try (ChargePointClient c = ChargePointClient.connect(id)) {
             Server.awaitObject("/api/charge-points/" + id, o -> o.getBoolean("connected"));
             CompletableFuture<Reply> r = CompletableFuture.supplyAsync(() -> Server.post("/api/charge-points/" + id
                     + "/commands/ChangeConfiguration", "{\"key\":\"AuthorizationKey\",\"value\":\"s3cret-key-0123456\"}"));
@@ -289,7 +289,7 @@ class HostileChargerIT {
         // that was not warned about one by one is warned about when it connects again
         boolean warned = false;
         for (int attempt = 0; attempt < 10 && !warned; attempt++) {
-            try (Charger c = Charger.connect(id)) {
+            try (ChargePointClient c = ChargePointClient.connect(id)) {
                 c.ok("Heartbeat", "{}");
             }
             warned = Server.log().lines().anyMatch(l -> l.contains("Charge point " + id) && l.contains("security profile 0"));
@@ -302,7 +302,7 @@ class HostileChargerIT {
 
     @Test
     void startTransactionsOfAnUnregisteredChargerTakeNoTransactionIds() {
-        try (Charger c = Charger.connect(Server.uniqueId("GHOST"))) {
+        try (ChargePointClient c = ChargePointClient.connect(Server.uniqueId("GHOST"))) {
             for (int i = 0; i < 3; i++) {
                 JsonObject start = Sessions.start(c, 1, "ANY", i, "2026-05-03T10:00:0" + i + "Z");
                 assertEquals(0, start.getInt("transactionId"));

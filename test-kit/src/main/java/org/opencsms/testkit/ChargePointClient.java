@@ -26,7 +26,7 @@ import jakarta.json.JsonObject;
  * A simulated charger: a real WebSocket client speaking OCPP-J frames. The static methods without a
  * {@link Target} connect to the server of the test run ({@link Target#fromSystemProperties()}).
  */
-public final class Charger implements AutoCloseable {
+public final class ChargePointClient implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(15);
 
     private final WebSocket socket;
@@ -35,12 +35,12 @@ public final class Charger implements AutoCloseable {
 
     /** Lets the listener reach the charger it belongs to, which exists only after the handshake. */
     private static final class Holder {
-        volatile Charger charger;
+        volatile ChargePointClient charger;
     }
 
     private volatile Function<JsonArray, String> autoAnswer;
 
-    private Charger(WebSocket socket, BlockingQueue<String> frames, CompletableFuture<Integer> closed, Holder holder) {
+    private ChargePointClient(WebSocket socket, BlockingQueue<String> frames, CompletableFuture<Integer> closed, Holder holder) {
         this.socket = socket;
         this.frames = frames;
         this.closed = closed;
@@ -63,27 +63,27 @@ public final class Charger implements AutoCloseable {
         this.autoAnswer = answer;
     }
 
-    public static Charger connect(String id) {
+    public static ChargePointClient connect(String id) {
         return open(id, List.of("ocpp1.6"), null, false);
     }
 
-    public static Charger connect(String id, String password) {
+    public static ChargePointClient connect(String id, String password) {
         return open(id, List.of("ocpp1.6"), password, false);
     }
 
     /** Connects charger {@code id} (ocpp1.6, no password) to the given system. */
-    public static Charger connect(Target target, String id) {
+    public static ChargePointClient connect(Target target, String id) {
         return openAt(target.wsBase(), id, List.of("ocpp1.6"), null, false);
     }
 
     /** Opens a socket to /ocpp/{path}; the path is used as given (already percent-encoded if needed). */
-    public static Charger open(String path, List<String> subprotocols, String password, boolean tls) {
+    public static ChargePointClient open(String path, List<String> subprotocols, String password, boolean tls) {
         Target t = defaultTarget();
         return openAt(tls ? t.wssBase() : t.wsBase(), path, subprotocols, password, tls);
     }
 
     /** Opens a socket to the given node's /ocpp/ base URL. */
-    public static Charger openAt(String base, String path, List<String> subprotocols, String password, boolean tls) {
+    public static ChargePointClient openAt(String base, String path, List<String> subprotocols, String password, boolean tls) {
         try {
             return openAsync(base, path, subprotocols, password, tls).get(WAIT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -100,7 +100,7 @@ public final class Charger implements AutoCloseable {
     /** The HTTP status with which the server at {@code base} refused the upgrade. */
     public static int refusalAt(String base, String path, String password, boolean tls) {
         try {
-            Charger c = openAsync(base, path, List.of("ocpp1.6"), password, tls).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            ChargePointClient c = openAsync(base, path, List.of("ocpp1.6"), password, tls).get(WAIT.toSeconds(), TimeUnit.SECONDS);
             c.close();
             throw new AssertionError("upgrade of " + path + " was accepted");
         } catch (ExecutionException e) {
@@ -116,7 +116,7 @@ public final class Charger implements AutoCloseable {
         }
     }
 
-    private static CompletableFuture<Charger> openAsync(String base, String path, List<String> subprotocols,
+    private static CompletableFuture<ChargePointClient> openAsync(String base, String path, List<String> subprotocols,
                                                         String password, boolean tls) {
         BlockingQueue<String> frames = new LinkedBlockingQueue<>();
         CompletableFuture<Integer> closed = new CompletableFuture<>();
@@ -130,7 +130,7 @@ public final class Charger implements AutoCloseable {
                 if (last) {
                     String text = partial.toString();
                     partial.setLength(0);
-                    Charger self = holder.charger;
+                    ChargePointClient self = holder.charger;
                     Function<JsonArray, String> answer = self == null ? null : self.autoAnswer;
                     if (answer != null && text.startsWith("[2")) {
                         String reply = answer.apply(Json.createReader(new StringReader(text)).readArray());
@@ -165,7 +165,7 @@ public final class Charger implements AutoCloseable {
                     .encodeToString((id + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         URI uri = URI.create(base + path);
-        return builder.buildAsync(uri, listener).thenApply(ws -> new Charger(ws, frames, closed, holder));
+        return builder.buildAsync(uri, listener).thenApply(ws -> new ChargePointClient(ws, frames, closed, holder));
     }
 
     public String subprotocol() {

@@ -33,7 +33,7 @@ import org.opencsms.bench.Stats.Action;
  * or timed out. A periodic tick that finds a CALL in flight is queued and counted late; a tick whose
  * action is already queued is dropped and counted skipped.
  */
-final class SimCharger {
+final class SimChargePoint {
     static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -96,7 +96,7 @@ final class SimCharger {
         }
     }
 
-    SimCharger(Bench bench, int index, String id) {
+    SimChargePoint(Bench bench, int index, String id) {
         this.bench = bench;
         this.index = index;
         this.id = id;
