@@ -107,11 +107,10 @@ public class CmsClient {
     }
 
     /**
-     * Expects a reply with this correlation id on this node's reply queue, for exchanges whose
-     * request someone else sends (a command published by the CMS). Register before sending, so a
-     * fast reply cannot arrive unexpected.
+     * Expects a reply with this correlation id on this node's reply queue (a call's, or the command
+     * route probe's). Register before sending, so a fast reply cannot arrive unexpected.
      */
-    public <R> CompletableFuture<R> await(String correlationId, Class<R> replyType, String what, Duration timeout) {
+    <R> CompletableFuture<R> await(String correlationId, Class<R> replyType, String what, Duration timeout) {
         CompletableFuture<R> future = new CompletableFuture<>();
         pending.put(correlationId, new Pending<>(replyType, future));
         ScheduledFuture<?> timer = timers.scheduler().schedule(() -> {
