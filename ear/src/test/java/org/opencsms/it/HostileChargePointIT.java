@@ -231,7 +231,8 @@ class HostileChargePointIT {
                 assertTrue(e.getCause() instanceof java.net.http.WebSocketHandshakeException, String.valueOf(e.getCause()));
             }
         }
-        assertTrue(!Server.log().contains(wrong) && !Server.log().contains("0123456789abcdef"),
+        String log = Server.log();
+        assertTrue(!log.contains(wrong) && !log.contains("0123456789abcdef"),
                 "no password, right or wrong, in any log line");
     }
 

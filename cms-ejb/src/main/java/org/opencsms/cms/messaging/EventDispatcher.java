@@ -46,7 +46,7 @@ public class EventDispatcher {
                 .onEvent(Contract.SESSION_OPENED.name(), SessionOpened.class, s -> activity.sessionOpened(
                         s.chargePointId(), s.nodeId(), s.sessionId(), s.ocppVersion(), s.at()))
                 .onEvent(Contract.SESSION_CLOSED.name(), SessionClosed.class,
-                        s -> activity.sessionClosed(s.chargePointId(), s.nodeId(), s.sessionId(), s.at()))
+                        s -> activity.sessionClosed(s.chargePointId(), s.sessionId(), s.at()))
                 .onEvent(Contract.NODE_ALIVE.name(), NodeAlive.class, n -> activity.nodeAlive(n.nodeId(), n.at(), n.startedAt()))
                 .onEvent(Contract.METER_VALUES.name(), MeterValuesReported.class,
                         r -> meterValues.store(Translations.meterReport(r), STORE_TIMEOUT))

@@ -446,7 +446,7 @@ class ChargePointsIT extends CmsDeployment {
         activity.nodeAlive(node, now, null);
         assertTrue(admin.find(id).orElseThrow().connected());
 
-        activity.sessionClosed(id, node, "s1", now.plusMillis(5));
+        activity.sessionClosed(id, "s1", now.plusMillis(5));
 
         assertFalse(admin.find(id).orElseThrow().connected());
     }
@@ -460,10 +460,10 @@ class ChargePointsIT extends CmsDeployment {
         activity.sessionOpened(id, node, "old", "ocpp1.6", t.minusSeconds(2));
         activity.sessionOpened(id, node, "new", "ocpp1.6", t);
 
-        activity.sessionClosed(id, node, "old", t.plusMillis(1));
+        activity.sessionClosed(id, "old", t.plusMillis(1));
 
         assertTrue(admin.find(id).orElseThrow().connected());
-        activity.sessionClosed(id, node, "new", t.plusMillis(2));
+        activity.sessionClosed(id, "new", t.plusMillis(2));
         assertFalse(admin.find(id).orElseThrow().connected());
     }
 
@@ -476,7 +476,7 @@ class ChargePointsIT extends CmsDeployment {
         activity.sessionOpened(id, node, "new", "ocpp1.6", t);
         activity.sessionOpened(id, node, "old", "ocpp1.6", t.minusSeconds(2));
 
-        activity.sessionClosed(id, node, "old", t.plusMillis(1));
+        activity.sessionClosed(id, "old", t.plusMillis(1));
         assertTrue(admin.find(id).orElseThrow().connected());
     }
 
@@ -488,7 +488,7 @@ class ChargePointsIT extends CmsDeployment {
         Instant t = Instant.now();
         activity.nodeAlive(node, t, null);
 
-        activity.sessionClosed(id, node, "s1", t.plusMillis(10));
+        activity.sessionClosed(id, "s1", t.plusMillis(10));
         activity.sessionOpened(id, node, "s1", "ocpp1.6", t);
 
         assertFalse(admin.find(id).orElseThrow().connected());
@@ -578,7 +578,7 @@ class ChargePointsIT extends CmsDeployment {
         String id = uniqueId("nobody");
         String node = uniqueId("node");
         activity.sessionOpened(id, node, "s1", "ocpp1.6", Instant.now());
-        activity.sessionClosed(id, node, "s1", Instant.now());
+        activity.sessionClosed(id, "s1", Instant.now());
         assertTrue(admin.find(id).isEmpty());
     }
 

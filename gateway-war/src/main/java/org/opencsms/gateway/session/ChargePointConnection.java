@@ -44,9 +44,9 @@ public final class ChargePointConnection {
         this.codec = codec;
         this.scheduler = scheduler;
         this.outgoing = new OutgoingCalls(chargePointId, codec, this::send, scheduler, callTimeout);
+        int rate = org.opencsms.gateway.platform.GatewaySettings.chargePointRate();
         this.incoming = new IncomingCalls(org.opencsms.gateway.platform.GatewaySettings.chargePointCallsWaiting(),
-                org.opencsms.gateway.platform.GatewaySettings.chargePointRate(),
-                2.0 * org.opencsms.gateway.platform.GatewaySettings.chargePointRate(), scheduler);
+                rate, 2.0 * rate, scheduler);
     }
 
     /** Frames waiting behind the one being written; a peer that lets more pile up is not reading. */

@@ -139,8 +139,8 @@ public class ChargePointActivity {
                 .ifPresent(cp -> cp.sessionOpened(nodeId, sessionId, ocppVersion, Times.utc(at)));
     }
 
-    /** A socket closed; clears the record only if it still names this session (of node {@code nodeId}). */
-    public void sessionClosed(String chargePointId, String nodeId, String sessionId, Instant at) {
+    /** A socket closed; clears the record only if it still names this session. */
+    public void sessionClosed(String chargePointId, String sessionId, Instant at) {
         chargePoints.lockByIdentity(chargePointId)
                 .ifPresent(cp -> cp.sessionClosed(sessionId, Times.utc(at)));
     }

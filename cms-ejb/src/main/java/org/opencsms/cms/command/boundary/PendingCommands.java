@@ -77,11 +77,6 @@ public class PendingCommands {
         return true;
     }
 
-    /** How many commands this node waits for. */
-    public int waiting() {
-        return waiting.size();
-    }
-
     @Schedule(hour = "*", minute = "*", persistent = false)
     void closeAbandoned() {
         OffsetDateTime cutoff = Times.now().minus(Settings.callTimeout().plus(CommandService.ROUTING_MARGIN)
