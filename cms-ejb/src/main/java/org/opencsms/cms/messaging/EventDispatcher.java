@@ -41,18 +41,18 @@ public class EventDispatcher {
     @PostConstruct
     void init() {
         handlers = new Handlers()
-                .onEvent(Contract.STATUS_CHANGED.name(), StatusChanged.class,
+                .onEvent(StatusChanged.class,
                         s -> activity.statusChanged(s.chargePointId(), Translations.connectorReport(s), s.receivedAt()))
-                .onEvent(Contract.SESSION_OPENED.name(), SessionOpened.class, s -> activity.sessionOpened(
+                .onEvent(SessionOpened.class, s -> activity.sessionOpened(
                         s.chargePointId(), s.nodeId(), s.sessionId(), s.ocppVersion(), s.at()))
-                .onEvent(Contract.SESSION_CLOSED.name(), SessionClosed.class,
+                .onEvent(SessionClosed.class,
                         s -> activity.sessionClosed(s.chargePointId(), s.sessionId(), s.at()))
-                .onEvent(Contract.NODE_ALIVE.name(), NodeAlive.class, n -> activity.nodeAlive(n.nodeId(), n.at(), n.startedAt()))
-                .onEvent(Contract.METER_VALUES.name(), MeterValuesReported.class,
+                .onEvent(NodeAlive.class, n -> activity.nodeAlive(n.nodeId(), n.at(), n.startedAt()))
+                .onEvent(MeterValuesReported.class,
                         r -> meterValues.store(Translations.meterReport(r), STORE_TIMEOUT))
-                .onEvent(Contract.DIAGNOSTICS_STATUS.name(), DiagnosticsStatusChanged.class,
+                .onEvent(DiagnosticsStatusChanged.class,
                         d -> activity.diagnosticsStatus(d.chargePointId(), d.status(), d.receivedAt()))
-                .onEvent(Contract.FIRMWARE_STATUS.name(), FirmwareStatusChanged.class,
+                .onEvent(FirmwareStatusChanged.class,
                         f -> activity.firmwareStatus(f.chargePointId(), f.status(), f.receivedAt()))
                 .complete(Contract.EVENTS.stream().map(EventType::name).toList());
     }

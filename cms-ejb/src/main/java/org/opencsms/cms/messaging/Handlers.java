@@ -7,6 +7,9 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.opencsms.api.messaging.Bodies;
+import org.opencsms.api.messaging.Calls;
+import org.opencsms.api.messaging.Contract;
+import org.opencsms.api.messaging.Events;
 
 /**
  * A table from contract type names to typed handlers, checked to be complete when built so that
@@ -22,16 +25,22 @@ final class Handlers {
 
     private final Map<String, Function<String, Object>> byName = new HashMap<>();
 
-    <B> Handlers on(String name, Class<B> bodyType, Function<B, ?> handler) {
-        byName.put(name, json -> handler.apply(Bodies.fromJson(json, bodyType)));
-        return this;
+    /** A request of the gateway and the CMS operation that answers it. */
+    <Q extends Calls.Call<R>, R> Handlers on(Class<Q> requestType, Function<Q, R> handler) {
+        return put(Contract.callType(requestType).name(), requestType, handler);
     }
 
-    <B> Handlers onEvent(String name, Class<B> bodyType, Consumer<B> handler) {
-        return on(name, bodyType, body -> {
+    /** An event and the CMS operation that stores it. */
+    <E extends Events.Event> Handlers onEvent(Class<E> bodyType, Consumer<E> handler) {
+        return put(Contract.eventType(bodyType).name(), bodyType, body -> {
             handler.accept(body);
             return null;
         });
+    }
+
+    private <B> Handlers put(String name, Class<B> bodyType, Function<B, ?> handler) {
+        byName.put(name, json -> handler.apply(Bodies.fromJson(json, bodyType)));
+        return this;
     }
 
     Handlers complete(List<String> expected) {

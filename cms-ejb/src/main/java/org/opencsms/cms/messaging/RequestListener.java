@@ -79,17 +79,17 @@ public class RequestListener implements MessageListener {
     @PostConstruct
     void init() {
         handlers = new Handlers()
-                .on(Contract.PING.name(), Ping.class, p -> Translations.reply(activity.ping(p.nodeId())))
-                .on(Contract.BOOT.name(), Boot.class,
+                .on(Ping.class, p -> Translations.reply(activity.ping(p.nodeId())))
+                .on(Boot.class,
                         b -> Translations.reply(activity.boot(b.chargePointId(), Translations.bootInfo(b))))
-                .on(Contract.HEARTBEAT.name(), Heartbeat.class,
+                .on(Heartbeat.class,
                         h -> new HeartbeatReply(activity.heartbeat(h.chargePointId())))
-                .on(Contract.AUTHORIZE.name(), Authorize.class, a -> new AuthorizeReply(idTags.authorize(a.idTag())))
-                .on(Contract.START_TRANSACTION.name(), StartTransaction.class,
+                .on(Authorize.class, a -> new AuthorizeReply(idTags.authorize(a.idTag())))
+                .on(StartTransaction.class,
                         s -> Translations.reply(transactions.start(Translations.startReport(s))))
-                .on(Contract.STOP_TRANSACTION.name(), StopTransaction.class,
+                .on(StopTransaction.class,
                         s -> Translations.reply(transactions.stop(Translations.stopReport(s))))
-                .on(Contract.DATA_TRANSFER.name(), DataTransfer.class, d -> Translations.reply(activity.dataTransfer(
+                .on(DataTransfer.class, d -> Translations.reply(activity.dataTransfer(
                         d.chargePointId(), d.vendorId(), d.messageId(), d.data(), d.receivedAt())))
                 .complete(Contract.CALLS.stream().map(CallType::name).toList());
     }

@@ -18,6 +18,9 @@ import jakarta.jms.Topic;
 
 import org.opencsms.api.messaging.Bodies;
 import org.opencsms.api.messaging.CallType;
+import org.opencsms.api.messaging.Calls.Call;
+import org.opencsms.api.messaging.Contract;
+import org.opencsms.api.messaging.Events.Event;
 import org.opencsms.api.messaging.CommandResult;
 import org.opencsms.api.messaging.Destinations;
 import org.opencsms.api.messaging.ErrorReply;
@@ -82,15 +85,17 @@ public class CmsClient {
     }
 
     /** Asks the CMS with the default timeout ({@link GatewaySettings#cmsTimeout()}). */
-    public <Q, R> CompletableFuture<R> call(CallType<Q, R> type, String chargePointId, Q body) {
-        return call(type, chargePointId, body, GatewaySettings.cmsTimeout());
+    public <R> CompletableFuture<R> call(String chargePointId, Call<R> body) {
+        return call(chargePointId, body, GatewaySettings.cmsTimeout());
     }
 
     /**
      * Sends a call; the future completes with the reply, with {@link CmsCallFailed} when the CMS
      * answered with an error, or with {@link TimeoutException} when it did not answer in time.
      */
-    public <Q, R> CompletableFuture<R> call(CallType<Q, R> type, String chargePointId, Q body, Duration timeout) {
+    @SuppressWarnings("unchecked")
+    public <R> CompletableFuture<R> call(String chargePointId, Call<R> body, Duration timeout) {
+        CallType<?, R> type = (CallType<?, R>) Contract.call(body);
         String correlationId = newCorrelationId();
         CompletableFuture<R> future = await(correlationId, type.replyType(), type.name(), timeout);
         long started = System.nanoTime();
@@ -155,7 +160,8 @@ public class CmsClient {
      * send waits for the broker, and the container threads that serve the sockets and deliver the
      * replies must not wait with it). The future completes once the broker has the event.
      */
-    public <E> CompletableFuture<Void> publishAsync(EventType<E> type, String chargePointId, E body) {
+    public CompletableFuture<Void> publishAsync(String chargePointId, Event body) {
+        EventType<?> type = Contract.event(body);
         long started = System.nanoTime();
         AmqpEventPublisher amqp = amqpEvents();
         if (amqp != null) {
@@ -166,7 +172,7 @@ public class CmsClient {
                             publisher());
         }
         try {
-            return CompletableFuture.runAsync(() -> publish(type, chargePointId, body), publisher());
+            return CompletableFuture.runAsync(() -> publish(chargePointId, body), publisher());
         } catch (java.util.concurrent.RejectedExecutionException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -239,16 +245,16 @@ public class CmsClient {
      * RabbitMQ, the synchronous persistent send of the embedded engine), so a charge point's CALLRESULT
      * can follow.
      */
-    public <E> void publish(EventType<E> type, String chargePointId, E body) {
+    public void publish(String chargePointId, Event body) {
         AmqpEventPublisher amqp = amqpEvents();
         if (amqp != null) {
-            publishAsync(type, chargePointId, body).join();
+            publishAsync(chargePointId, body).join();
             return;
         }
         long started = System.nanoTime();
         boolean ok = false;
         try {
-            sender().send(events, Bodies.toJson(body), eventProperties(type, chargePointId),
+            sender().send(events, Bodies.toJson(body), eventProperties(Contract.event(body), chargePointId),
                     new JmsSender.Options(DeliveryMode.PERSISTENT, 0, null, null));
             ok = true;
         } finally {

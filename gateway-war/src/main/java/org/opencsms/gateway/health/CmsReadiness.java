@@ -50,7 +50,7 @@ public class CmsReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         String name = "cms-round-trip";
         try {
-            PingReply reply = cms.call(Contract.PING, "", new Ping(cms.nodeId()), TIMEOUT)
+            PingReply reply = cms.call("", new Ping(cms.nodeId()), TIMEOUT)
                     .get(TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS);
             boolean commands = commandRoute();
             // data as strings: MicroProfile Health on Payara renders every value as a string, and

@@ -84,7 +84,7 @@ public class OcppEndpoint {
         session.getUserProperties().put(CONNECTION, connection);
         registry.register(connection);
         CONNECTIONS_LOG.log(() -> "Charge point " + connection.chargePointId() + " connected (" + subprotocol + ")");
-        cms.publishAsync(Contract.SESSION_OPENED, connection.chargePointId(), new SessionOpened(
+        cms.publishAsync(connection.chargePointId(), new SessionOpened(
                 connection.chargePointId(), cms.nodeId(), connection.sessionId(), subprotocol, connection.openedAt()))
                 .whenComplete((published, e) -> {
                     if (e != null) {
@@ -145,7 +145,7 @@ public class OcppEndpoint {
         CONNECTIONS_LOG.log(() -> "Charge point " + connection.chargePointId() + " disconnected (" + reason.getCloseCode().getCode()
                 + (reason.getReasonPhrase().isEmpty() ? "" : " " + reason.getReasonPhrase())
                 + (current ? "" : ", already replaced") + ")");
-        cms.publishAsync(Contract.SESSION_CLOSED, connection.chargePointId(), new SessionClosed(
+        cms.publishAsync(connection.chargePointId(), new SessionClosed(
                 connection.chargePointId(), cms.nodeId(), connection.sessionId(), Instant.now()))
                 .whenComplete((published, e) -> {
                     if (e != null) {

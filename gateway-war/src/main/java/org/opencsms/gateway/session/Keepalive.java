@@ -86,7 +86,7 @@ public class Keepalive {
 
     private void announce() {
         try {
-            cms.publish(Contract.NODE_ALIVE, "", new NodeAlive(cms.nodeId(), Instant.now(), announced ? null : startedAt));
+            cms.publish("", new NodeAlive(cms.nodeId(), Instant.now(), announced ? null : startedAt));
             announced = true;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Could not announce node " + cms.nodeId(), e);

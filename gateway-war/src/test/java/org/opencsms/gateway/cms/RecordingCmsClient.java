@@ -8,6 +8,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import jakarta.jms.Destination;
 
 import org.opencsms.api.messaging.CallType;
+import org.opencsms.api.messaging.Calls.Call;
+import org.opencsms.api.messaging.Contract;
+import org.opencsms.api.messaging.Events.Event;
 import org.opencsms.api.messaging.CommandResult;
 import org.opencsms.api.messaging.EventType;
 
@@ -59,18 +62,18 @@ public class RecordingCmsClient extends CmsClient {
 
     @Override
     @SuppressWarnings("unchecked")
-    public <Q, R> CompletableFuture<R> call(CallType<Q, R> type, String chargePointId, Q body, Duration timeout) {
+    public <R> CompletableFuture<R> call(String chargePointId, Call<R> body, Duration timeout) {
         CompletableFuture<Object> answer = new CompletableFuture<>();
-        SentCall call = new SentCall(type, chargePointId, body, timeout, answer);
+        SentCall call = new SentCall(Contract.call(body), chargePointId, body, timeout, answer);
         calls.add(call);
         onCall.accept(call);
         return (CompletableFuture<R>) (CompletableFuture<?>) answer;
     }
 
     @Override
-    public <E> CompletableFuture<Void> publishAsync(EventType<E> type, String chargePointId, E body) {
+    public CompletableFuture<Void> publishAsync(String chargePointId, Event body) {
         CompletableFuture<Void> confirm = new CompletableFuture<>();
-        events.add(new SentEvent(type, chargePointId, body, confirm));
+        events.add(new SentEvent(Contract.event(body), chargePointId, body, confirm));
         return confirm;
     }
 

@@ -115,7 +115,7 @@ class OcppEndpointTest {
         ChargePointConnection connection = registry.find("CP-1").orElseThrow();
         assertEquals(OcppVersion.OCPP16, connection.version());
         SentEvent opened = cms.onlyEvent();
-        assertEquals(Contract.SESSION_OPENED, opened.type());
+        assertEquals(Contract.eventType(org.opencsms.api.messaging.Events.SessionOpened.class), opened.type());
         assertEquals(new Events.SessionOpened("CP-1", RecordingCmsClient.NODE, connection.sessionId(), "ocpp1.6",
                 connection.openedAt()), opened.body());
         opened.confirm();
@@ -151,7 +151,7 @@ class OcppEndpointTest {
         assertInstanceOf(ConnectionClosedException.class, e.getCause());
         assertEquals(0, registry.count());
         SentEvent closed = cms.events.get(cms.events.size() - 1);
-        assertEquals(Contract.SESSION_CLOSED, closed.type());
+        assertEquals(Contract.eventType(org.opencsms.api.messaging.Events.SessionClosed.class), closed.type());
         Events.SessionClosed body = assertInstanceOf(Events.SessionClosed.class, closed.body());
         assertEquals(connection.sessionId(), body.sessionId());
         assertEquals(RecordingCmsClient.NODE, body.nodeId());

@@ -3,10 +3,17 @@ package org.opencsms.api.messaging;
 import java.time.Instant;
 import java.util.List;
 
-/** Bodies of the request/reply exchanges, version-neutral. */
+/**
+ * Bodies of the request/reply exchanges, version-neutral. Every request is a {@link Call} naming its
+ * reply type; {@link Contract} lists them from here, so a new exchange is one record in this file.
+ */
 public final class Calls {
+    /** A request of the gateway that the CMS answers with an {@code R}. */
+    public sealed interface Call<R> {
+    }
+
     /** Readiness probe: answered by the CMS after it touched the database. */
-    public record Ping(String nodeId) {
+    public record Ping(String nodeId) implements Call<PingReply> {
     }
 
     /**
@@ -26,7 +33,7 @@ public final class Calls {
      */
     public record Boot(String chargePointId, String vendor, String model, String serialNumber,
                        String chargeBoxSerialNumber, String firmwareVersion, String iccid, String imsi,
-                       String meterType, String meterSerialNumber) {
+                       String meterType, String meterSerialNumber) implements Call<BootReply> {
     }
 
     public enum Registration { ACCEPTED, PENDING, REJECTED }
@@ -34,13 +41,13 @@ public final class Calls {
     public record BootReply(Registration status, int interval, Instant currentTime) {
     }
 
-    public record Heartbeat(String chargePointId) {
+    public record Heartbeat(String chargePointId) implements Call<HeartbeatReply> {
     }
 
     public record HeartbeatReply(Instant currentTime) {
     }
 
-    public record Authorize(String chargePointId, String idTag) {
+    public record Authorize(String chargePointId, String idTag) implements Call<AuthorizeReply> {
     }
 
     public record AuthorizeReply(TagAuthorization idTagInfo) {
@@ -51,7 +58,7 @@ public final class Calls {
      * @param receivedAt when the gateway received it
      */
     public record StartTransaction(String chargePointId, int connectorId, String idTag, int meterStart,
-                                   Integer reservationId, Instant timestamp, Instant receivedAt) {
+                                   Integer reservationId, Instant timestamp, Instant receivedAt) implements Call<StartTransactionReply> {
     }
 
     public record StartTransactionReply(int transactionId, TagAuthorization idTagInfo) {
@@ -64,7 +71,7 @@ public final class Calls {
      */
     public record StopTransaction(String chargePointId, int transactionId, String idTag, int meterStop,
                                   Instant timestamp, String reason, List<MeterSample> transactionData,
-                                  Instant receivedAt) {
+                                  Instant receivedAt) implements Call<StopTransactionReply> {
     }
 
     /** @param idTagInfo the stopping tag's status; null when no tag was sent */
@@ -72,7 +79,7 @@ public final class Calls {
     }
 
     public record DataTransfer(String chargePointId, String vendorId, String messageId, String data,
-                               Instant receivedAt) {
+                               Instant receivedAt) implements Call<DataTransferReply> {
     }
 
     public enum DataTransferOutcome { ACCEPTED, REJECTED, UNKNOWN_MESSAGE_ID, UNKNOWN_VENDOR_ID }

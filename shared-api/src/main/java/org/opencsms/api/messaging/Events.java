@@ -3,8 +3,15 @@ package org.opencsms.api.messaging;
 import java.time.Instant;
 import java.util.List;
 
-/** Bodies of the events published on the event topic, version-neutral. */
+/**
+ * Bodies of the events published on the event topic, version-neutral. {@link Contract} lists every
+ * {@link Event} of this file, so a new event is one record here.
+ */
 public final class Events {
+    /** An event; its name on the wire is its simple class name unless {@link Contract.WireName} says otherwise. */
+    public sealed interface Event {
+    }
+
     /**
      * A connector (0: the charge point itself) reported its status.
      *
@@ -13,29 +20,32 @@ public final class Events {
      */
     public record StatusChanged(String chargePointId, int connectorId, String status, String errorCode,
                                 String info, String vendorId, String vendorErrorCode, Instant timestamp,
-                                Instant receivedAt) {
+                                Instant receivedAt) implements Event {
     }
 
     /** Meter readings of a connector, linked to a transaction when the charge point named one. */
+    @Contract.WireName("MeterValues")
     public record MeterValuesReported(String chargePointId, int connectorId, Integer transactionId,
-                                      List<MeterSample> samples, Instant receivedAt) {
+                                      List<MeterSample> samples, Instant receivedAt) implements Event {
     }
 
     /** DiagnosticsStatusNotification: the status of a diagnostics upload. */
-    public record DiagnosticsStatusChanged(String chargePointId, String status, Instant receivedAt) {
+    @Contract.WireName("DiagnosticsStatus")
+    public record DiagnosticsStatusChanged(String chargePointId, String status, Instant receivedAt) implements Event {
     }
 
     /** FirmwareStatusNotification: the status of a firmware update. */
-    public record FirmwareStatusChanged(String chargePointId, String status, Instant receivedAt) {
+    @Contract.WireName("FirmwareStatus")
+    public record FirmwareStatusChanged(String chargePointId, String status, Instant receivedAt) implements Event {
     }
 
     /** A charge point's WebSocket session opened on a gateway node. */
     public record SessionOpened(String chargePointId, String nodeId, String sessionId, String ocppVersion,
-                                Instant at) {
+                                Instant at) implements Event {
     }
 
     /** A charge point's WebSocket session closed; only clears the record if it still names this session. */
-    public record SessionClosed(String chargePointId, String nodeId, String sessionId, Instant at) {
+    public record SessionClosed(String chargePointId, String nodeId, String sessionId, Instant at) implements Event {
     }
 
     /**
@@ -44,7 +54,7 @@ public final class Events {
      * @param startedAt when the node started, set on its first announcement only: sessions recorded
      *                  for the node before then are gone
      */
-    public record NodeAlive(String nodeId, Instant at, Instant startedAt) {
+    public record NodeAlive(String nodeId, Instant at, Instant startedAt) implements Event {
     }
 
     private Events() {

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
 import org.opencsms.api.messaging.Calls;
-import org.opencsms.api.messaging.Contract;
 import org.opencsms.api.messaging.Events;
 import org.opencsms.api.messaging.Events.StatusChanged;
 import org.opencsms.api.messaging.TagAuthorization;
@@ -114,7 +113,7 @@ public class V16Handler implements VersionHandler {
 
     private CompletionStage<Object> boot(String id, OcppCodec codec, JsonObject payload) throws OcppException {
         BootNotificationRequest r = codec.readPayload(BootNotificationRequest.class, payload);
-        return cms.call(Contract.BOOT, id, new Calls.Boot(id, r.chargePointVendor(), r.chargePointModel(),
+        return cms.call(id, new Calls.Boot(id, r.chargePointVendor(), r.chargePointModel(),
                         r.chargePointSerialNumber(), r.chargeBoxSerialNumber(), r.firmwareVersion(), r.iccid(),
                         r.imsi(), r.meterType(), r.meterSerialNumber()))
                 .thenApply(b -> new BootNotificationResponse(registration(b.status()), b.currentTime(), b.interval()));
@@ -122,28 +121,28 @@ public class V16Handler implements VersionHandler {
 
     private CompletionStage<Object> heartbeat(String id, OcppCodec codec, JsonObject payload) throws OcppException {
         codec.readPayload(HeartbeatRequest.class, payload);
-        return cms.call(Contract.HEARTBEAT, id, new Calls.Heartbeat(id))
+        return cms.call(id, new Calls.Heartbeat(id))
                 .thenApply(h -> new HeartbeatResponse(h.currentTime()));
     }
 
     private CompletionStage<Object> statusNotification(String id, OcppCodec codec, JsonObject payload)
             throws OcppException {
         StatusNotificationRequest r = codec.readPayload(StatusNotificationRequest.class, payload);
-        return publish(Contract.STATUS_CHANGED, id, new StatusChanged(id, r.connectorId(), r.status().wire(),
+        return publish(id, new StatusChanged(id, r.connectorId(), r.status().wire(),
                 r.errorCode().wire(), r.info(), r.vendorId(), r.vendorErrorCode(), r.timestamp(), Instant.now()),
                 new StatusNotificationResponse());
     }
 
     private CompletionStage<Object> authorize(String id, OcppCodec codec, JsonObject payload) throws OcppException {
         AuthorizeRequest r = codec.readPayload(AuthorizeRequest.class, payload);
-        return cms.call(Contract.AUTHORIZE, id, new Calls.Authorize(id, r.idTag()))
+        return cms.call(id, new Calls.Authorize(id, r.idTag()))
                 .thenApply(a -> new AuthorizeResponse(idTagInfo(a.idTagInfo())));
     }
 
     private CompletionStage<Object> startTransaction(String id, OcppCodec codec, JsonObject payload)
             throws OcppException {
         StartTransactionRequest r = codec.readPayload(StartTransactionRequest.class, payload);
-        return cms.call(Contract.START_TRANSACTION, id, new Calls.StartTransaction(id, r.connectorId(), r.idTag(),
+        return cms.call(id, new Calls.StartTransaction(id, r.connectorId(), r.idTag(),
                         r.meterStart(), r.reservationId(), r.timestamp(), Instant.now()))
                 .thenApply(s -> new StartTransactionResponse(idTagInfo(s.idTagInfo()), s.transactionId()));
     }
@@ -151,7 +150,7 @@ public class V16Handler implements VersionHandler {
     private CompletionStage<Object> stopTransaction(String id, OcppCodec codec, JsonObject payload)
             throws OcppException {
         StopTransactionRequest r = codec.readPayload(StopTransactionRequest.class, payload);
-        return cms.call(Contract.STOP_TRANSACTION, id, new Calls.StopTransaction(id, r.transactionId(), r.idTag(),
+        return cms.call(id, new Calls.StopTransaction(id, r.transactionId(), r.idTag(),
                         r.meterStop(), r.timestamp(), r.reason() == null ? null : r.reason().wire(),
                         samples(r.transactionData()), Instant.now()))
                 .thenApply(s -> new StopTransactionResponse(s.idTagInfo() == null ? null : idTagInfo(s.idTagInfo())));
@@ -159,29 +158,27 @@ public class V16Handler implements VersionHandler {
 
     private CompletionStage<Object> meterValues(String id, OcppCodec codec, JsonObject payload) throws OcppException {
         MeterValuesRequest r = codec.readPayload(MeterValuesRequest.class, payload);
-        return publish(Contract.METER_VALUES, id, new Events.MeterValuesReported(id, r.connectorId(),
+        return publish(id, new Events.MeterValuesReported(id, r.connectorId(),
                 r.transactionId(), samples(r.meterValue()), Instant.now()), new MeterValuesResponse());
     }
 
     private CompletionStage<Object> diagnosticsStatus(String id, OcppCodec codec, JsonObject payload)
             throws OcppException {
         DiagnosticsStatusNotificationRequest r = codec.readPayload(DiagnosticsStatusNotificationRequest.class, payload);
-        return publish(Contract.DIAGNOSTICS_STATUS, id,
-                new Events.DiagnosticsStatusChanged(id, r.status().wire(), Instant.now()),
+        return publish(id, new Events.DiagnosticsStatusChanged(id, r.status().wire(), Instant.now()),
                 new DiagnosticsStatusNotificationResponse());
     }
 
     private CompletionStage<Object> firmwareStatus(String id, OcppCodec codec, JsonObject payload)
             throws OcppException {
         FirmwareStatusNotificationRequest r = codec.readPayload(FirmwareStatusNotificationRequest.class, payload);
-        return publish(Contract.FIRMWARE_STATUS, id,
-                new Events.FirmwareStatusChanged(id, r.status().wire(), Instant.now()),
+        return publish(id, new Events.FirmwareStatusChanged(id, r.status().wire(), Instant.now()),
                 new FirmwareStatusNotificationResponse());
     }
 
     private CompletionStage<Object> dataTransfer(String id, OcppCodec codec, JsonObject payload) throws OcppException {
         DataTransferRequest r = codec.readPayload(DataTransferRequest.class, payload);
-        return cms.call(Contract.DATA_TRANSFER, id, new Calls.DataTransfer(id, r.vendorId(), r.messageId(), r.data(),
+        return cms.call(id, new Calls.DataTransfer(id, r.vendorId(), r.messageId(), r.data(),
                         Instant.now()))
                 .thenApply(d -> new DataTransferResponse(dataTransferStatus(d.status()), d.data()));
     }
@@ -206,14 +203,13 @@ public class V16Handler implements VersionHandler {
      * follows the broker's acknowledgement. A backlog over its limit for too long is a CALLERROR
      * InternalError (the charge point sends the event again later); nothing is answered that was not taken.
      */
-    private <E> CompletionStage<Object> publish(org.opencsms.api.messaging.EventType<E> type, String id, E event,
-                                               Object response) {
+    private CompletionStage<Object> publish(String id, Events.Event event, Object response) {
         return backlog.admission().handle((admitted, overload) -> overload).thenCompose(overload -> {
             if (overload != null) {
                 return java.util.concurrent.CompletableFuture.failedFuture(new OcppException(null, RpcError.INTERNAL,
                         "the central system is overloaded; send it again later"));
             }
-            return cms.publishAsync(type, id, event).thenApply(published -> response);
+            return cms.publishAsync(id, event).thenApply(published -> response);
         });
     }
 

@@ -102,7 +102,7 @@ class V16HandlerTest {
                  "chargeBoxSerialNumber":"CBS-1","firmwareVersion":"1.2.3","iccid":"ICC","imsi":"IMSI",
                  "meterType":"MT","meterSerialNumber":"MS-1"}""");
         SentCall call = cms.onlyCall();
-        assertEquals(Contract.BOOT, call.type());
+        assertEquals(Contract.callType(org.opencsms.api.messaging.Calls.Boot.class), call.type());
         assertEquals("CP-7", call.chargePointId());
         assertEquals(new Calls.Boot("CP-7", "VendorX", "M7", "CPS-1", "CBS-1", "1.2.3", "ICC", "IMSI", "MT", "MS-1"),
                 call.body());
@@ -130,7 +130,7 @@ class V16HandlerTest {
     void heartbeatIsAnsweredWithTheCmsTime() throws Exception {
         CompletableFuture<Object> answer = handle("Heartbeat", "{}");
         SentCall call = cms.onlyCall();
-        assertEquals(Contract.HEARTBEAT, call.type());
+        assertEquals(Contract.callType(org.opencsms.api.messaging.Calls.Heartbeat.class), call.type());
         assertEquals(new Calls.Heartbeat("CP-7"), call.body());
         call.reply(new Calls.HeartbeatReply(Instant.parse("2024-05-01T10:00:00.250Z")));
         assertEquals(json("{\"currentTime\":\"2024-05-01T10:00:00.250Z\"}"), answered(answer));
@@ -142,7 +142,7 @@ class V16HandlerTest {
     void authorizeAnswersTheCmsVerdictOnTheTag(TagAuthorization.Verdict status, String wire) throws Exception {
         CompletableFuture<Object> answer = handle("Authorize", "{\"idTag\":\"TAG-1\"}");
         SentCall call = cms.onlyCall();
-        assertEquals(Contract.AUTHORIZE, call.type());
+        assertEquals(Contract.callType(org.opencsms.api.messaging.Calls.Authorize.class), call.type());
         assertEquals(new Calls.Authorize("CP-7", "TAG-1"), call.body());
         call.reply(new Calls.AuthorizeReply(new TagAuthorization(status, Instant.parse("2024-06-01T00:00:00Z"), "GROUP")));
         assertEquals(json("""
@@ -156,7 +156,7 @@ class V16HandlerTest {
                 {"connectorId":2,"idTag":"TAG-1","meterStart":1000,"reservationId":5,
                  "timestamp":"2024-05-01T11:59:00+02:00"}""");
         SentCall call = cms.onlyCall();
-        assertEquals(Contract.START_TRANSACTION, call.type());
+        assertEquals(Contract.callType(org.opencsms.api.messaging.Calls.StartTransaction.class), call.type());
         Calls.StartTransaction start = assertInstanceOf(Calls.StartTransaction.class, call.body());
         assertEquals(new Calls.StartTransaction("CP-7", 2, "TAG-1", 1000, 5, Instant.parse("2024-05-01T09:59:00Z"),
                 start.receivedAt()), start);
@@ -173,7 +173,7 @@ class V16HandlerTest {
                  "reason":"EVDisconnected","transactionData":[{"timestamp":"2024-05-01T10:59:00Z",
                  "sampledValue":[{"value":"2500"}]}]}""");
         SentCall call = cms.onlyCall();
-        assertEquals(Contract.STOP_TRANSACTION, call.type());
+        assertEquals(Contract.callType(org.opencsms.api.messaging.Calls.StopTransaction.class), call.type());
         Calls.StopTransaction stop = assertInstanceOf(Calls.StopTransaction.class, call.body());
         assertEquals(new Calls.StopTransaction("CP-7", 42, "TAG-1", 2500, Instant.parse("2024-05-01T11:00:00Z"),
                 "EVDisconnected", List.of(new MeterSample(Instant.parse("2024-05-01T10:59:00Z"), "2500",
@@ -205,7 +205,7 @@ class V16HandlerTest {
         CompletableFuture<Object> answer = handle("DataTransfer", """
                 {"vendorId":"com.example","messageId":"price","data":"{\\"a\\":1}"}""");
         SentCall call = cms.onlyCall();
-        assertEquals(Contract.DATA_TRANSFER, call.type());
+        assertEquals(Contract.callType(org.opencsms.api.messaging.Calls.DataTransfer.class), call.type());
         Calls.DataTransfer transfer = assertInstanceOf(Calls.DataTransfer.class, call.body());
         assertEquals(new Calls.DataTransfer("CP-7", "com.example", "price", "{\"a\":1}", transfer.receivedAt()),
                 transfer);
@@ -230,7 +230,7 @@ class V16HandlerTest {
                  "vendorId":"com.example","vendorErrorCode":"E42","timestamp":"2024-05-01T10:00:00Z"}""");
         assertTrue(cms.calls.isEmpty(), "an event, not a call");
         SentEvent event = cms.onlyEvent();
-        assertEquals(Contract.STATUS_CHANGED, event.type());
+        assertEquals(Contract.eventType(org.opencsms.api.messaging.Events.StatusChanged.class), event.type());
         assertEquals("CP-7", event.chargePointId());
         Events.StatusChanged status = assertInstanceOf(Events.StatusChanged.class, event.body());
         assertEquals(new Events.StatusChanged("CP-7", 1, "Faulted", "GroundFailure", "earth leak", "com.example",
@@ -261,7 +261,7 @@ class V16HandlerTest {
                      "phase":"L1-N","location":"Inlet","unit":"V"}]},
                   {"timestamp":"2024-05-01T10:01:00Z","sampledValue":[{"value":"1510","unit":"kWh"}]}]}""");
         SentEvent event = cms.onlyEvent();
-        assertEquals(Contract.METER_VALUES, event.type());
+        assertEquals(Contract.eventType(org.opencsms.api.messaging.Events.MeterValuesReported.class), event.type());
         Events.MeterValuesReported reported = assertInstanceOf(Events.MeterValuesReported.class, event.body());
         Instant t2 = Instant.parse("2024-05-01T10:01:00Z");
         assertEquals(new Events.MeterValuesReported("CP-7", 1, 17, List.of(
@@ -283,10 +283,10 @@ class V16HandlerTest {
         assertEquals(2, cms.events.size());
         SentEvent d = cms.events.get(0);
         SentEvent f = cms.events.get(1);
-        assertEquals(Contract.DIAGNOSTICS_STATUS, d.type());
+        assertEquals(Contract.eventType(org.opencsms.api.messaging.Events.DiagnosticsStatusChanged.class), d.type());
         assertEquals("UploadFailed", ((Events.DiagnosticsStatusChanged) d.body()).status());
         assertEquals("CP-7", ((Events.DiagnosticsStatusChanged) d.body()).chargePointId());
-        assertEquals(Contract.FIRMWARE_STATUS, f.type());
+        assertEquals(Contract.eventType(org.opencsms.api.messaging.Events.FirmwareStatusChanged.class), f.type());
         assertEquals("InstallationFailed", ((Events.FirmwareStatusChanged) f.body()).status());
         assertEquals("CP-7", ((Events.FirmwareStatusChanged) f.body()).chargePointId());
         d.confirm();
