@@ -73,17 +73,17 @@ public class V16Handler implements VersionHandler {
 
     @PostConstruct
     void init() {
-        actions = Map.of(
-                "Authorize", this::authorize,
-                "BootNotification", this::boot,
-                "DataTransfer", this::dataTransfer,
-                "DiagnosticsStatusNotification", this::diagnosticsStatus,
-                "FirmwareStatusNotification", this::firmwareStatus,
-                "Heartbeat", this::heartbeat,
-                "MeterValues", this::meterValues,
-                "StartTransaction", this::startTransaction,
-                "StatusNotification", this::statusNotification,
-                "StopTransaction", this::stopTransaction);
+        actions = Map.ofEntries(
+                Map.entry("Authorize", this::authorize),
+                Map.entry("BootNotification", this::boot),
+                Map.entry("DataTransfer", this::dataTransfer),
+                Map.entry("DiagnosticsStatusNotification", this::diagnosticsStatus),
+                Map.entry("FirmwareStatusNotification", this::firmwareStatus),
+                Map.entry("Heartbeat", this::heartbeat),
+                Map.entry("MeterValues", this::meterValues),
+                Map.entry("StartTransaction", this::startTransaction),
+                Map.entry("StatusNotification", this::statusNotification),
+                Map.entry("StopTransaction", this::stopTransaction));
         List<String> missing = OcppVersion.OCPP16.registry().all().stream()
                 .filter(a -> a.direction() == Direction.CHARGER_TO_CSMS).map(ActionDef::name)
                 .filter(name -> !actions.containsKey(name)).toList();
