@@ -22,4 +22,23 @@ public interface ChargePointAdmin {
 
     /** @return false when no such charge point existed */
     boolean delete(String id);
+
+    /**
+     * A page of charge points whose id, vendor or model contains {@code text} (case-insensitive).
+     *
+     * @param text null or blank: all
+     */
+    List<ChargePointView> search(String text, ChargePointOrder order, boolean ascending, int offset, int limit);
+
+    /** How many charge points {@link #search} finds for {@code text}. */
+    long count(String text);
+
+    /**
+     * Changes the credentials of a registered charge point.
+     *
+     * @param password        null: unchanged; empty: none required any more; else the new AuthorizationKey
+     * @param securityProfile null: unchanged
+     * @throws CmsException NOT_FOUND for an unknown charge point; INVALID as for {@link #register}
+     */
+    ChargePointView update(String id, String password, Integer securityProfile);
 }

@@ -19,4 +19,10 @@ public interface TransactionQueries {
 
     /** The transaction with every sampled value recorded for it. */
     Optional<TransactionDetail> find(int id);
+
+    /** Newest first (by the charge point's start time), matching the filter. */
+    List<TransactionView> search(TransactionFilter filter, int offset, int limit);
+
+    /** How many transactions {@link #search} finds. */
+    long count(TransactionFilter filter);
 }
