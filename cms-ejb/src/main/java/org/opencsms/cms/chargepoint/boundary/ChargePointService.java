@@ -17,7 +17,7 @@ import org.opencsms.api.cms.CmsException;
 import org.opencsms.api.cms.CmsException.Reason;
 import org.opencsms.api.cms.ConnectorView;
 import org.opencsms.api.cms.NewChargePoint;
-import org.opencsms.cms.chargepoint.control.PasswordHasher;
+import org.opencsms.cms.platform.PasswordHasher;
 import org.opencsms.cms.chargepoint.entity.ChargePoint;
 import org.opencsms.cms.chargepoint.entity.Connector;
 import org.opencsms.cms.platform.Settings;

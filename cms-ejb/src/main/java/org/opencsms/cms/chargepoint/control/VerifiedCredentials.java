@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.opencsms.cms.platform.PasswordHasher;
+
 /**
  * Passwords this node has verified with PBKDF2, remembered as a SHA-256 of (stored hash, password):
  * a repeat of the same password against the same stored hash is accepted without another PBKDF2. A

@@ -1,4 +1,4 @@
-package org.opencsms.cms.chargepoint.control;
+package org.opencsms.cms.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

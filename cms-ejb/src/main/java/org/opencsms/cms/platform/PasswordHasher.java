@@ -1,4 +1,4 @@
-package org.opencsms.cms.chargepoint.control;
+package org.opencsms.cms.platform;
 
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -9,7 +9,8 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * Salted PBKDF2-HMAC-SHA256 hashes of charge point passwords (AuthorizationKeys), stored as
+ * Salted PBKDF2-HMAC-SHA256 hashes of the passwords the CMS keeps: charge points' AuthorizationKeys and
+ * console users' passwords, stored as
  * {@code pbkdf2-sha256$iterations$salt$hash}. The iteration count is kept in each hash so it can
  * be raised without invalidating stored ones.
  */
