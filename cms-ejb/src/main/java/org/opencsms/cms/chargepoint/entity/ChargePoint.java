@@ -113,6 +113,12 @@ public class ChargePoint {
         seen(now);
     }
 
+    /** New credentials: the password's hash (null: none required) and the security profile they go with. */
+    public void credentials(String passwordHash, int securityProfile) {
+        this.passwordHash = passwordHash;
+        this.securityProfile = securityProfile;
+    }
+
     public void seen(OffsetDateTime now) {
         if (lastSeen == null || now.isAfter(lastSeen)) {
             lastSeen = now;
