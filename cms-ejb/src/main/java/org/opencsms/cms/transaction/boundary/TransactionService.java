@@ -18,11 +18,13 @@ import jakarta.persistence.TypedQuery;
 import org.opencsms.api.cms.MeterValueView;
 import org.opencsms.api.cms.Paging;
 import org.opencsms.api.cms.TransactionDetail;
+import org.opencsms.api.cms.TransactionFilter;
 import org.opencsms.api.cms.TransactionQueries;
 import org.opencsms.api.cms.TransactionView;
 import org.opencsms.api.messaging.TagAuthorization;
 import org.opencsms.api.messaging.MeterSample;
 import org.opencsms.cms.authorization.boundary.IdTagService;
+import org.opencsms.cms.authorization.entity.IdTag;
 import org.opencsms.cms.chargepoint.boundary.ChargePoints;
 import org.opencsms.cms.chargepoint.entity.ChargePoint;
 import org.opencsms.cms.transaction.entity.ChargingTransaction;
@@ -215,20 +217,60 @@ public class TransactionService implements TransactionQueries {
 
     @Override
     public List<TransactionView> list(String chargePointId, Boolean active, int offset, int limit) {
-        StringBuilder jpql = new StringBuilder("select t from ChargingTransaction t where 1 = 1");
-        if (chargePointId != null) {
-            jpql.append(" and t.chargePoint.identity = :cp");
-        }
-        if (active != null) {
-            jpql.append(active ? " and t.stopTimestamp is null" : " and t.stopTimestamp is not null");
-        }
-        jpql.append(" order by t.startTimestamp desc, t.id desc");
-        TypedQuery<ChargingTransaction> query = em.createQuery(jpql.toString(), ChargingTransaction.class)
+        return search(new TransactionFilter(chargePointId, null, active, null, null), offset, limit);
+    }
+
+    /** As documented; a blank charge point id or tag matches all, like a null one; the tag case-insensitively. */
+    @Override
+    public List<TransactionView> search(TransactionFilter filter, int offset, int limit) {
+        Where where = Where.of(filter);
+        TypedQuery<ChargingTransaction> query = em.createQuery("select t from ChargingTransaction t" + where.jpql()
+                        + " order by t.startTimestamp desc, t.id desc", ChargingTransaction.class)
                 .setFirstResult(Math.max(0, offset)).setMaxResults(Math.max(1, Math.min(limit, Paging.MAX_LIMIT)));
-        if (chargePointId != null) {
-            query.setParameter("cp", chargePointId);
-        }
+        where.bind(query);
         return query.getResultStream().map(TransactionService::view).toList();
+    }
+
+    @Override
+    public long count(TransactionFilter filter) {
+        Where where = Where.of(filter);
+        TypedQuery<Long> query = em.createQuery("select count(t) from ChargingTransaction t" + where.jpql(), Long.class);
+        where.bind(query);
+        return query.getSingleResult();
+    }
+
+    /** A filter as a JPQL condition of fixed text and its parameters: the caller's values are only ever bound. */
+    private record Where(String jpql, Map<String, Object> parameters) {
+        static Where of(TransactionFilter filter) {
+            TransactionFilter f = filter == null ? TransactionFilter.ALL : filter;
+            List<String> conditions = new java.util.ArrayList<>();
+            Map<String, Object> parameters = new HashMap<>();
+            if (f.chargePointId() != null && !f.chargePointId().isBlank()) {
+                conditions.add("t.chargePoint.identity = :cp");
+                parameters.put("cp", f.chargePointId());
+            }
+            if (f.idTag() != null && !f.idTag().isBlank()) {
+                // the tag's key: OCPP IdTokens compare case-insensitively (and the key is indexed)
+                conditions.add("t.idTagKey = :tag");
+                parameters.put("tag", IdTag.key(f.idTag()));
+            }
+            if (f.active() != null) {
+                conditions.add(f.active() ? "t.stopTimestamp is null" : "t.stopTimestamp is not null");
+            }
+            if (f.from() != null) {
+                conditions.add("t.startTimestamp >= :from");
+                parameters.put("from", Times.utc(f.from()));
+            }
+            if (f.to() != null) {
+                conditions.add("t.startTimestamp < :to");
+                parameters.put("to", Times.utc(f.to()));
+            }
+            return new Where(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), parameters);
+        }
+
+        void bind(jakarta.persistence.Query query) {
+            parameters.forEach(query::setParameter);
+        }
     }
 
     @Override
