@@ -24,7 +24,9 @@ public interface ConsoleUsers {
 
     /**
      * @throws CmsException INVALID for a bad name (1-64 of a-z A-Z 0-9 . _ @ -), a password shorter than 8
-     *                      characters or a role other than admin/viewer; CONFLICT when the name exists
+     *                      or longer than 128 characters or a role other than admin/viewer (its
+     *                      {@link CmsException#violations() violations} name every rule broken); CONFLICT when
+     *                      the name exists
      */
     ConsoleUserView create(String name, String password, String role);
 

@@ -1,0 +1,2 @@
+/** JPA entity of the console users. */
+package org.opencsms.cms.user.entity;
