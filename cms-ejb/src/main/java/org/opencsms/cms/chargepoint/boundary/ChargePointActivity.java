@@ -2,6 +2,7 @@ package org.opencsms.cms.chargepoint.boundary;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -14,6 +15,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 
+import org.opencsms.cms.activity.boundary.ActivityKind;
+import org.opencsms.cms.activity.boundary.ActivityLog;
 import org.opencsms.cms.chargepoint.boundary.BootDecision.Admission;
 import org.opencsms.cms.chargepoint.control.DataTransferAnswer;
 import org.opencsms.cms.chargepoint.control.DataTransferHandler;
@@ -28,7 +31,8 @@ import org.opencsms.cms.platform.Times;
  * What charge points ask and tell, version-neutral: boots, heartbeats, connector status, firmware and
  * diagnostics status, vendor data, and where their sockets are. The message listeners translate the
  * gateway's messages into these operations. Every method is one transaction and safe to repeat:
- * messages may be redelivered.
+ * messages may be redelivered. What really changed (a session opened or closed, a boot accepted, a
+ * connector's status) is written to the activity feed in the same transaction; a repeat writes nothing.
  */
 @Stateless
 public class ChargePointActivity {
@@ -39,6 +43,8 @@ public class ChargePointActivity {
 
     @EJB
     ChargePoints chargePoints;
+    @EJB
+    ActivityLog activityLog;
 
     @Inject
     @Any
@@ -69,6 +75,7 @@ public class ChargePointActivity {
         cp.booted(boot.vendor(), boot.model(), boot.serialNumber(), boot.chargeBoxSerialNumber(),
                 boot.firmwareVersion(), boot.iccid(), boot.imsi(), boot.meterType(), boot.meterSerialNumber(),
                 Admission.ACCEPTED.name(), now);
+        activityLog.record(chargePointId, ActivityKind.BOOTED, bootDetail(boot), now);
         return new BootDecision(Admission.ACCEPTED, Settings.heartbeatInterval(), now.toInstant());
     }
 
@@ -92,9 +99,15 @@ public class ChargePointActivity {
         Instant at = event.timestamp() != null ? event.timestamp() : received;
         Connector connector = cp.connector(event.connectorId())
                 .orElseGet(() -> cp.addConnector(event.connectorId(), now));
-        connector.report(event.status(), event.errorCode(), event.info(), event.vendorId(), event.vendorErrorCode(),
-                Times.utc(at), now);
+        String statusBefore = connector.getStatus();
+        String errorBefore = connector.getErrorCode();
+        boolean applied = connector.report(event.status(), event.errorCode(), event.info(), event.vendorId(),
+                event.vendorErrorCode(), Times.utc(at), now);
         cp.seen(Times.utc(received));
+        // a change of status or error code, not a repeat (a redelivered report, or the same status again)
+        if (applied && !(Objects.equals(statusBefore, event.status()) && Objects.equals(errorBefore, event.errorCode()))) {
+            activityLog.record(chargePointId, ActivityKind.STATUS_CHANGED, statusDetail(event), Times.utc(received));
+        }
     }
 
     public void firmwareStatus(String chargePointId, String status, Instant receivedAt) {
@@ -136,13 +149,18 @@ public class ChargePointActivity {
             return;
         }
         chargePoints.lockByIdentity(chargePointId)
-                .ifPresent(cp -> cp.sessionOpened(nodeId, sessionId, ocppVersion, Times.utc(at)));
+                .filter(cp -> cp.sessionOpened(nodeId, sessionId, ocppVersion, Times.utc(at)))
+                .ifPresent(cp -> activityLog.record(chargePointId, ActivityKind.CONNECTED, "node " + nodeId, Times.utc(at)));
     }
 
     /** A socket closed; clears the record only if it still names this session. */
     public void sessionClosed(String chargePointId, String sessionId, Instant at) {
-        chargePoints.lockByIdentity(chargePointId)
-                .ifPresent(cp -> cp.sessionClosed(sessionId, Times.utc(at)));
+        chargePoints.lockByIdentity(chargePointId).ifPresent(cp -> {
+            String node = cp.getSessionNode();
+            if (cp.sessionClosed(sessionId, Times.utc(at))) {
+                activityLog.record(chargePointId, ActivityKind.DISCONNECTED, "node " + node, Times.utc(at));
+            }
+        });
     }
 
     /**
@@ -172,6 +190,20 @@ public class ChargePointActivity {
             node.alive(Times.utc(at));
         }
         return node;
+    }
+
+    /** "vendor model, firmware fw", as far as the charge point told. */
+    static String bootDetail(BootInfo boot) {
+        String description = (Objects.toString(boot.vendor(), "") + " " + Objects.toString(boot.model(), "")).strip();
+        return boot.firmwareVersion() == null ? description
+                : (description.isEmpty() ? "" : description + ", ") + "firmware " + boot.firmwareVersion();
+    }
+
+    /** "connector N: Status", and " (errorCode)" unless NoError. */
+    static String statusDetail(ConnectorReport report) {
+        String detail = "connector " + report.connectorId() + ": " + report.status();
+        return report.errorCode() == null || "NoError".equals(report.errorCode()) ? detail
+                : detail + " (" + report.errorCode() + ")";
     }
 
     private static Instant received(Instant receivedAt) {

@@ -128,27 +128,37 @@ public class ChargePoint {
     /**
      * Records the session unless a newer one is recorded or it was closed already: events are
      * consumed by competing listeners and may arrive out of order.
+     *
+     * @return whether this session was not the recorded one before (a repeat of the same event changes nothing)
      */
-    public void sessionOpened(String node, String session, String version, OffsetDateTime at) {
+    public boolean sessionOpened(String node, String session, String version, OffsetDateTime at) {
         if (sessionSince != null && sessionSince.isAfter(at) || session.equals(closedSessionId)) {
-            return;
+            return false;
         }
+        boolean changed = !session.equals(sessionId);
         sessionNode = node;
         sessionId = session;
         sessionSince = at;
         ocppVersion = version;
         seen(at);
+        return changed;
     }
 
-    /** Clears the session record only if it still names this session: a replaced session's close is a no-op. */
-    public void sessionClosed(String session, OffsetDateTime at) {
+    /**
+     * Clears the session record only if it still names this session: a replaced session's close is a no-op.
+     *
+     * @return whether the record was cleared (the charge point's current session ended)
+     */
+    public boolean sessionClosed(String session, OffsetDateTime at) {
         closedSessionId = session;
-        if (session.equals(sessionId)) {
+        boolean current = session.equals(sessionId);
+        if (current) {
             sessionNode = null;
             sessionId = null;
             sessionSince = null;
         }
         seen(at);
+        return current;
     }
 
     /** FirmwareStatusNotification; an older report arriving late is ignored. */

@@ -23,6 +23,8 @@ import org.opencsms.api.cms.TransactionQueries;
 import org.opencsms.api.cms.TransactionView;
 import org.opencsms.api.messaging.TagAuthorization;
 import org.opencsms.api.messaging.MeterSample;
+import org.opencsms.cms.activity.boundary.ActivityKind;
+import org.opencsms.cms.activity.boundary.ActivityLog;
 import org.opencsms.cms.authorization.boundary.IdTagService;
 import org.opencsms.cms.authorization.entity.IdTag;
 import org.opencsms.cms.chargepoint.boundary.ChargePoints;
@@ -34,7 +36,8 @@ import org.opencsms.cms.transaction.entity.MeterReading;
 /**
  * Transactions and meter values as charge points report them. Every method locks the charge point's row,
  * so the reports of one charge point are applied one after the other, and is safe to repeat: a charge point
- * that lost our answer and a broker that redelivers both lead to the same single record.
+ * that lost our answer and a broker that redelivers both lead to the same single record. A recorded start
+ * and a recorded stop are written to the activity feed in the same transaction, a repeat of them not.
  */
 // also a no-interface view: the message listeners call more than the business interface offers
 @LocalBean
@@ -48,6 +51,8 @@ public class TransactionService implements TransactionQueries {
     ChargePoints chargePoints;
     @EJB
     IdTagService idTags;
+    @EJB
+    ActivityLog activityLog;
     @jakarta.inject.Inject
     org.opencsms.cms.transaction.control.MeterValueInserts inserts;
 
@@ -84,6 +89,8 @@ public class TransactionService implements TransactionQueries {
         em.persist(tx);
         em.flush();
         cp.seen(Times.utc(request.receivedAt()));
+        activityLog.record(cp.getIdentity(), ActivityKind.TRANSACTION_STARTED, "transaction " + tx.getId()
+                + " on connector " + tx.getConnectorId() + ", tag " + tx.getIdTag(), Times.utc(request.receivedAt()));
         return new TransactionStarted(tx.getId(), info);
     }
 
@@ -120,6 +127,8 @@ public class TransactionService implements TransactionQueries {
         if (!t.isStopped()) {
             t.stop(request.meterStop(), timestamp, request.reason() == null ? "Local" : request.reason(),
                     request.idTag(), Times.utc(request.receivedAt()));
+            activityLog.record(t.getChargePoint().getIdentity(), ActivityKind.TRANSACTION_STOPPED, "transaction "
+                    + t.getId() + ", " + t.energyWh() + " Wh", Times.utc(request.receivedAt()));
         } else if (!t.isSameStop(request.meterStop(), timestamp)) {
             LOG.warning(() -> "Transaction " + t.getId() + " of " + request.chargePointId() + " was stopped already "
                     + "(meterStop " + t.getMeterStop() + " at " + t.getStopTimestamp() + "); a different stop report "
