@@ -1,0 +1,2 @@
+/** Stateless facade of the site overview. */
+package org.opencsms.cms.site.boundary;
