@@ -24,9 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The one deployment of the CMS integration tests, shared by every *IT. The Payara Micro adapter starts
  * a JVM (~10 s) per deployment, that is per concrete test class: keep their number small.
  *
- * <p>The WAR holds the charge point, authorization and transaction components and the platform beans
- * (schema migration, settings), the shared API packages, persistence.xml and beans.xml, the Flyway
- * migrations and the Flyway jars.
+ * <p>The WAR holds the charge point, authorization, transaction, activity, site and console user components
+ * and the platform beans (schema migration, settings), the shared API packages, persistence.xml and
+ * beans.xml, the Flyway migrations and the Flyway jars.
  * It leaves out {@code org.opencsms.cms.messaging}: its message-driven beans need a JMS broker,
  * which Payara Micro does not have. The database is Payara Micro's embedded H2 behind
  * {@code java:comp/DefaultDataSource}.
@@ -42,7 +42,8 @@ public abstract class CmsDeployment {
         Filter<ArchivePath> noTests = Filters.exclude(".*(Test|IT)(\\$.*)?\\.class");
         WebArchive war = ShrinkWrap.create(WebArchive.class, "cms-it.war")
                 .addPackages(true, noTests, "org.opencsms.cms.chargepoint", "org.opencsms.cms.authorization",
-                        "org.opencsms.cms.transaction", "org.opencsms.cms.deadletter")
+                        "org.opencsms.cms.transaction", "org.opencsms.cms.deadletter", "org.opencsms.cms.activity",
+                        "org.opencsms.cms.site", "org.opencsms.cms.user")
                 // the event table for dead-letter replays; not the message-driven beans (no broker here)
                 .addClasses(org.opencsms.cms.messaging.EventDispatcher.class)
                 .addClass("org.opencsms.cms.messaging.Handlers")
