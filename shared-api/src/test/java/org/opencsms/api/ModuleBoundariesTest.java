@@ -69,7 +69,8 @@ class ModuleBoundariesTest {
 
     @Test
     void theCmsDomainSeesNoMessageEnvelope() {
-        for (String component : List.of("chargepoint", "transaction", "authorization", "deadletter", "command")) {
+        for (String component : List.of("chargepoint", "transaction", "authorization", "deadletter", "command",
+                "activity", "site", "user")) {
             assertEquals(List.of(), imports("cms-ejb/src/main/java/org/opencsms/cms/" + component,
                     "org\\.opencsms\\.api\\.messaging\\.(Calls|Events)\\b"), component);
         }
