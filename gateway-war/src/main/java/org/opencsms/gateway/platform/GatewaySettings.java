@@ -31,7 +31,7 @@ public final class GatewaySettings {
                     + "the server configuration's value (JNDI csms/messaging) wins");
     static final SettingDoc RABBITMQ_URI = declare("RABBITMQ_URI", "amqp://guest:guest@localhost:5672/",
             "broker for CSMS_MESSAGING=rabbitmq: the gateway publishes events and reads the queue depths there");
-    static final SettingDoc ADMIN_USER = declare("ADMIN_USER", "admin", "the admin user of the REST API");
+    static final SettingDoc ADMIN_USER = declare("ADMIN_USER", "admin", "the admin user of the REST API and the console");
     static final SettingDoc ADMIN_PASSWORD = declare("ADMIN_PASSWORD", "admin",
             "the admin user's password; set but blank, no admin can log in");
     static final SettingDoc HEARTBEAT_INTERVAL = declare("CSMS_HEARTBEAT_INTERVAL", "300",
@@ -109,7 +109,7 @@ public final class GatewaySettings {
         return Setting.value(RABBITMQ_URI.name(), RABBITMQ_URI.defaultValue());
     }
 
-    /** ADMIN_USER [admin]: the admin user of the REST API. */
+    /** ADMIN_USER [admin]: the admin user of the REST API and the console. */
     public static String adminUser() {
         return Setting.value(ADMIN_USER.name(), ADMIN_USER.defaultValue());
     }

@@ -11,31 +11,35 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.security.enterprise.authentication.mechanism.http.BasicAuthenticationMechanismDefinition;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import jakarta.servlet.http.HttpServletRequest;
 
+import jakarta.ejb.EJB;
+
+import org.opencsms.api.cms.ConsoleUsers;
 import org.opencsms.gateway.platform.GatewaySettings;
 
 /**
- * The admin user of the REST API: ADMIN_USER [admin] and ADMIN_PASSWORD [admin] (read by
+ * The users of the REST API and the console: the configured admin (role admin) and the console's users
+ * (stored by the CMS, role admin or viewer). The admin user is ADMIN_USER [admin] and ADMIN_PASSWORD [admin] (read by
  * {@link GatewaySettings}), checked in constant time. While the default password is in use a WARNING says so
  * at start; a password set but blank is refused (no admin can log in) with a SEVERE line. Failed
  * logins are throttled per client address and user name: after {@value #FREE_FAILURES} in a row,
  * further attempts are refused without a check for 1 s, then 2, 4 ... up to 60 s.
  */
 @ApplicationScoped
-@BasicAuthenticationMechanismDefinition(realmName = "csms")
 public class AdminIdentityStore implements IdentityStore {
-    public static final String ADMIN_ROLE = "admin";
+    public static final String ADMIN_ROLE = ConsoleUsers.ADMIN;
     private static final Logger LOG = Logger.getLogger(AdminIdentityStore.class.getName());
     static final int FREE_FAILURES = 5;
     private static final long MAX_PENALTY_MS = 60_000;
 
     @Inject
     HttpServletRequest request;
+    @EJB
+    ConsoleUsers users;
 
     private record Failures(int count, long blockedUntil) {
     }
@@ -67,6 +71,13 @@ public class AdminIdentityStore implements IdentityStore {
         if (userOk && passwordOk && !blankConfigured) {
             failures.remove(key);
             return new CredentialValidationResult(credential.getCaller(), Set.of(ADMIN_ROLE));
+        }
+        if (!userOk) { // a user of the console (the configured admin's name is never looked up)
+            java.util.Optional<String> role = users.verify(credential.getCaller(), credential.getPasswordAsString());
+            if (role.isPresent()) {
+                failures.remove(key);
+                return new CredentialValidationResult(credential.getCaller(), Set.of(role.get()));
+            }
         }
         if (failures.size() > 100_000) {
             failures.clear();

@@ -1,0 +1,241 @@
+package org.opencsms.it.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import jakarta.json.JsonArray;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.opencsms.it.Server;
+import org.opencsms.testkit.ChargePointClient;
+
+/**
+ * The console in a real browser (headless Chromium) against the running server, with simulated charge
+ * points on real WebSockets. Each test leaves a screenshot in target/console-screenshots.
+ */
+class ConsoleBrowserIT {
+    static final String BASE = Server.httpBase();
+    static Browser admin;
+
+    @BeforeAll
+    static void logIn() {
+        admin = Browser.loggedIn(BASE, "admin", "admin");
+    }
+
+    @AfterAll
+    static void close() {
+        if (admin != null) {
+            admin.close();
+        }
+    }
+
+    @Test
+    void everyPageNeedsALoginAndAWrongPasswordIsRefused() throws Exception {
+        try (Browser b = new Browser(BASE)) {
+            b.open("/console/charge-points.xhtml");
+            b.waitFor(d -> d.getCurrentUrl().contains("/login.xhtml"));
+            b.login("admin", "not-the-password");
+            b.awaitText(By.id("login:messages"), "Wrong user name or password");
+            b.screenshot("login-refused");
+            b.login("admin", "admin");
+            b.waitFor(d -> d.getCurrentUrl().contains("/console/index.xhtml"));
+            b.click(By.id("session:logout"));
+            b.waitFor(d -> d.getCurrentUrl().contains("/login.xhtml"));
+            b.open("/console/index.xhtml");
+            b.waitFor(d -> d.getCurrentUrl().contains("/login.xhtml"));
+        }
+        HttpResponse<String> anonymous = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(BASE + "/console/export/transactions.csv")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, anonymous.statusCode(), "the CSV export needs a login too");
+        assertTrue(anonymous.headers().firstValue("Location").orElse("").endsWith("/login.xhtml"));
+    }
+
+    @Test
+    void aRegisteredChargePointComesOnlineOnTheDashboardWithoutAReload() throws Exception {
+        String id = Server.uniqueId("UI-REG");
+        admin.open("/console/charge-points.xhtml");
+        admin.type(By.id("register:newId"), id);
+        admin.click(By.id("register:add"));
+        admin.awaitText(By.id("messages"), "Charge point " + id + " registered");
+        admin.type(By.id("list:search"), id);
+        admin.awaitText(By.id("list:table"), id);
+        admin.screenshot("charge-points");
+
+        admin.open("/console/index.xhtml");
+        admin.find(By.id("connected"));
+        assertFalse(admin.find(By.id("activity")).getText().contains(id));
+        admin.markPage();
+        try (ChargePointClient cp = ChargePointClient.connect(id)) {
+            cp.ok("BootNotification", "{\"chargePointVendor\":\"ACME\",\"chargePointModel\":\"Wallbox\"}");
+            cp.ok("StatusNotification", "{\"connectorId\":1,\"errorCode\":\"NoError\",\"status\":\"Available\"}");
+            admin.awaitText(By.id("activity"), id);
+            admin.awaitText(By.id("activity"), "connector 1: Available");
+            assertEquals(Long.toString(Server.get("/api/charge-points").array().stream()
+                            .filter(c -> c.asJsonObject().getBoolean("connected")).count()),
+                    admin.find(By.id("connected")).getText().trim(), "the dashboard's count is the live one");
+            assertTrue(admin.pageNotReloaded(), "the dashboard updated itself");
+            admin.screenshot("dashboard");
+        }
+    }
+
+    @Test
+    void remoteStartFromTheCommandPanelShowsTheAnswerAndTheTransactionAppearsLive() throws Exception {
+        String id = Server.uniqueId("UI-RS");
+        Server.register("{\"id\":\"" + id + "\"}");
+        String tag = Server.uniqueId("T");
+        assertEquals(201, Server.post("/api/id-tags", "{\"idTag\":\"" + tag + "\"}").status());
+        try (ChargePointClient cp = ChargePointClient.connect(id)) {
+            cp.ok("BootNotification", "{\"chargePointVendor\":\"ACME\",\"chargePointModel\":\"Wallbox\"}");
+            admin.open("/console/charge-point.xhtml?id=" + id);
+            admin.click(By.xpath("//a[normalize-space(.)='Commands']"));
+            assertEquals("RemoteStartTransaction", admin.select("tabs:command:action").getFirstSelectedOption()
+                    .getAttribute("value"));
+            admin.type(By.cssSelector("[id$=':text'][name*='command']"), tag);
+            admin.click(By.id("tabs:command:send"));
+            JsonArray call = cp.next();
+            assertEquals("RemoteStartTransaction", call.getString(2));
+            assertEquals(tag, call.getJsonObject(3).getString("idTag"));
+            cp.answer(call, "{\"status\":\"Accepted\"}");
+            admin.awaitText(By.id("tabs:outcome"), "RESULT");
+            admin.awaitText(By.id("answer"), "Accepted");
+            admin.awaitText(By.id("tabs:history"), "RemoteStartTransaction");
+            admin.screenshot("command-panel");
+
+            admin.open("/console/transactions.xhtml?chargePointId=" + id);
+            admin.markPage();
+            Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(600);
+            int tx = cp.ok("StartTransaction", "{\"connectorId\":1,\"idTag\":\"" + tag + "\",\"meterStart\":1000,"
+                    + "\"timestamp\":\"" + start + "\"}").getInt("transactionId");
+            admin.awaitText(By.id("list:table"), tag);
+            assertTrue(admin.pageNotReloaded(), "the list updated itself");
+            for (int i = 1; i <= 6; i++) {
+                cp.ok("MeterValues", "{\"connectorId\":1,\"transactionId\":" + tx + ",\"meterValue\":[{\"timestamp\":\""
+                        + start.plusSeconds(60L * i) + "\",\"sampledValue\":[{\"value\":\"" + (1000 + 250 * i)
+                        + "\"},{\"value\":\"" + (14.5 + i % 2) + "\",\"measurand\":\"Power.Active.Import\",\"unit\":\"kW\"}]}]}");
+            }
+            cp.ok("StopTransaction", "{\"transactionId\":" + tx + ",\"meterStop\":2600,\"timestamp\":\""
+                    + start.plusSeconds(420) + "\"}");
+            admin.screenshot("transactions");
+
+            admin.open("/console/transaction.xhtml?id=" + tx);
+            admin.awaitText(By.id("value-count"), "12");
+            admin.awaitText(By.id("energy"), "1.6 kWh");
+            admin.waitFor(d -> Boolean.TRUE.equals(admin.script(
+                    "var c = document.querySelector('#chart canvas'); return c != null && c.width > 0 && c.height > 0;")));
+            admin.screenshot("transaction-chart");
+
+            HttpResponse<String> csv = admin.get("/console/export/meter-values.csv?id=" + tx);
+            assertEquals(200, csv.statusCode());
+            assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+            String[] lines = csv.body().split("\r\n");
+            assertEquals("timestamp,measurand,value,unit,phase,context,location,format", lines[0]);
+            assertEquals(13, lines.length, csv.body());
+            HttpResponse<String> list = admin.get("/console/export/transactions.csv?chargePointId=" + id);
+            assertTrue(list.body().contains("\r\n" + tx + "," + id + ",1," + tag + ","), list.body());
+        }
+    }
+
+    @Test
+    void aTagBlockedInTheConsoleIsRefusedAtTheNextAuthorize() throws Exception {
+        String id = Server.uniqueId("UI-TAG");
+        Server.register("{\"id\":\"" + id + "\"}");
+        String tag = Server.uniqueId("B");
+        admin.open("/console/id-tags.xhtml");
+        admin.click(By.id("tags:new"));
+        admin.type(By.id("edit:idTag"), tag);
+        admin.click(By.id("edit:save"));
+        admin.awaitText(By.id("messages"), "Id tag " + tag + " created");
+        try (ChargePointClient cp = ChargePointClient.connect(id)) {
+            cp.ok("BootNotification", "{\"chargePointVendor\":\"ACME\",\"chargePointModel\":\"Wallbox\"}");
+            assertEquals("Accepted", cp.ok("Authorize", "{\"idTag\":\"" + tag + "\"}")
+                    .getJsonObject("idTagInfo").getString("status"));
+            admin.type(By.cssSelector("input[id^='tags:table'][id$=':filter']"), tag);
+            By block = By.xpath("//tr[.//span[normalize-space(.)='" + tag + "']]//button[contains(@class,'block')]");
+            admin.click(block);
+            admin.awaitText(By.id("messages"), "Id tag " + tag + " blocked");
+            admin.screenshot("id-tags");
+            assertEquals("Blocked", cp.ok("Authorize", "{\"idTag\":\"" + tag + "\"}")
+                    .getJsonObject("idTagInfo").getString("status"));
+        }
+    }
+
+    @Test
+    void aViewerSeesEverythingAndCanChangeNothing() throws Exception {
+        String viewer = "viewer" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        admin.open("/console/users.xhtml");
+        admin.type(By.id("users:name"), viewer);
+        admin.type(By.id("users:password"), "viewer-pass-1");
+        admin.click(By.id("users:create"));
+        admin.awaitText(By.id("messages"), "User " + viewer + " created (viewer)");
+        String id = Server.uniqueId("UI-VIEW");
+        Server.register("{\"id\":\"" + id + "\"}");
+        try (Browser b = Browser.loggedIn(BASE, viewer, "viewer-pass-1")) {
+            b.open("/console/charge-points.xhtml");
+            b.find(By.id("list:table"));
+            assertTrue(b.all(By.id("register:add")).isEmpty(), "no registration form for a viewer");
+            b.open("/console/charge-point.xhtml?id=" + id);
+            b.click(By.xpath("//a[normalize-space(.)='Commands']"));
+            assertTrue(b.all(By.id("tabs:command:send")).isEmpty(), "no command panel for a viewer");
+            b.open("/console/id-tags.xhtml");
+            b.find(By.id("tags:table"));
+            assertTrue(b.all(By.id("tags:new")).isEmpty(), "no tag creation for a viewer");
+            b.open("/console/users.xhtml");
+            assertTrue(b.all(By.id("users:create")).isEmpty());
+            b.screenshot("viewer");
+            HttpResponse<String> api = b.http(HttpRequest.newBuilder(URI.create(BASE + "/api/charge-points"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                            .encodeToString((viewer + ":viewer-pass-1").getBytes())).GET());
+            assertEquals(403, api.statusCode(), "the REST API is for admins");
+        }
+    }
+
+    @Test
+    void aScriptInAVendorStringIsShownAsText() throws Exception {
+        String id = Server.uniqueId("UI-XSS");
+        Server.register("{\"id\":\"" + id + "\"}");
+        String vendor = "<svg onload=w=1>";
+        try (ChargePointClient cp = ChargePointClient.connect(id)) {
+            cp.ok("BootNotification", "{\"chargePointVendor\":\"" + vendor
+                    + "\",\"chargePointModel\":\"<script>w=2</script>\"}");
+            admin.open("/console/charge-point.xhtml?id=" + id);
+            admin.awaitText(By.id("tabs:vendor"), vendor);
+            admin.awaitText(By.id("tabs:model"), "<script>w=2</script>");
+            assertEquals(null, admin.script("return window.w === undefined ? null : window.w;"));
+            admin.screenshot("escaped-vendor");
+        }
+    }
+
+    @Test
+    void aFormSentWithoutItsTokenIsRefused() throws Exception {
+        String tag = Server.uniqueId("C");
+        String fields = "edit=edit&edit%3AidTag=" + tag + "&edit%3Astatus_input=Accepted&edit%3Asave=edit%3Asave";
+        // the id tag form as a page of another site would send it with the admin's cookie: without the
+        // view state, and with a made-up one
+        HttpResponse<String> without = admin.http(form("/console/id-tags.xhtml", fields));
+        HttpResponse<String> madeUp = admin.http(form("/console/id-tags.xhtml",
+                fields + "&jakarta.faces.ViewState=QUJDREVGR0hJSktMTU5PUA%3D%3D"));
+        assertEquals(403, without.statusCode(), without.body());
+        assertTrue(without.body().contains("You may not do this"), without.body());
+        assertEquals(302, madeUp.statusCode(), madeUp.body());
+        assertTrue(madeUp.headers().firstValue("Location").orElse("").endsWith("/expired.xhtml"),
+                "refused as an expired form: " + madeUp.headers().map());
+        assertEquals(404, Server.get("/api/id-tags/" + tag).status(), "nothing was created");
+    }
+
+    private static HttpRequest.Builder form(String path, String body) {
+        return HttpRequest.newBuilder(URI.create(BASE + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+}

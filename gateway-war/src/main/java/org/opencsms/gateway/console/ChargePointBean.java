@@ -1,0 +1,391 @@
+package org.opencsms.gateway.console;
+
+import java.io.Serializable;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
+
+import org.opencsms.api.cms.ChargePointAdmin;
+import org.opencsms.api.cms.ChargePointCommands;
+import org.opencsms.api.cms.ChargePointView;
+import org.opencsms.api.cms.CmsException;
+import org.opencsms.api.cms.CommandView;
+import org.opencsms.api.cms.TransactionFilter;
+import org.opencsms.api.cms.TransactionQueries;
+import org.opencsms.api.cms.TransactionView;
+import org.opencsms.api.messaging.CommandResult;
+import org.opencsms.api.cms.SentCommand;
+import org.opencsms.ocpp.OcppVersion;
+
+/**
+ * One charge point: its data, connectors, transactions, command history, the command panel, its
+ * configuration keys and credentials. Commands go through {@link ChargePointCommands#send}, the operation
+ * the REST API uses; the answer is shown when it arrives (pushed, see {@link SiteUpdates}).
+ */
+@Named("chargePoint")
+@ViewScoped
+public class ChargePointBean implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    transient ChargePointAdmin chargePoints;
+    @EJB
+    transient ChargePointCommands commands;
+    @EJB
+    transient TransactionQueries transactions;
+    @Inject
+    transient SiteUpdates updates;
+
+    private String id;
+    private transient ChargePointView view;
+    private transient List<TransactionView> recent;
+    private transient List<CommandView> history;
+    private boolean missing;
+
+    // the command panel
+    private String action = "RemoteStartTransaction";
+    private final Map<String, String> values = new HashMap<>();
+    private transient CompletableFuture<SentCommand> pending;
+    private String pendingAction;
+
+    // configuration
+    private transient CompletableFuture<SentCommand> configuration;
+    private String configKey;
+    private String configValue;
+
+    // credentials
+    private String newPassword;
+    private Integer newProfile;
+
+    public void load() {
+        view = id == null ? null : chargePoints.find(id).orElse(null);
+        missing = view == null;
+        if (missing && id != null) {
+            Console.error("No charge point " + id);
+        }
+        if (view != null && newProfile == null) {
+            newProfile = view.securityProfile();
+        }
+    }
+
+    /** The site changed (pushed): read again. */
+    public void refresh() {
+        view = null;
+        recent = null;
+        history = null;
+    }
+
+    public ChargePointView getView() {
+        if (view == null && !missing && id != null) {
+            view = chargePoints.find(id).orElse(null);
+            missing = view == null;
+        }
+        return view;
+    }
+
+    public List<TransactionView> getTransactions() {
+        if (recent == null) {
+            recent = getView() == null ? List.of()
+                    : transactions.search(new TransactionFilter(id, null, null, null, null), 0, 10);
+        }
+        return recent;
+    }
+
+    public List<CommandView> getHistory() {
+        if (history == null) {
+            history = getView() == null ? List.of() : commands.history(id, 0, 20);
+        }
+        return history;
+    }
+
+    private OcppVersion version() {
+        ChargePointView v = getView();
+        return v == null || v.ocppVersion() == null ? OcppVersion.OCPP16
+                : OcppVersion.fromSubprotocol(v.ocppVersion()).orElse(OcppVersion.OCPP16);
+    }
+
+    public List<String> getActions() {
+        return CommandForm.actions(version());
+    }
+
+    public List<CommandForm.Field> getFields() {
+        return CommandForm.fields(version(), action);
+    }
+
+    public void actionChanged() {
+        values.clear();
+    }
+
+    public void send() {
+        if (!Console.mayChange()) {
+            return;
+        }
+        String payload;
+        try {
+            payload = CommandForm.payload(getFields(), values);
+        } catch (CommandForm.InvalidInput e) {
+            Console.error(e.getMessage());
+            return;
+        }
+        pending = start(action, payload);
+        pendingAction = action;
+        history = null;
+    }
+
+    private CompletableFuture<SentCommand> start(String what, String payload) {
+        try {
+            CompletableFuture<SentCommand> stage = commands.send(id, what, payload, Console.caller())
+                    .toCompletableFuture();
+            stage.whenComplete((sent, failure) -> updates.commandCompleted());
+            return stage;
+        } catch (RuntimeException e) {
+            CmsException refused = Console.cmsFailure(e);
+            if (refused == null) {
+                throw e;
+            }
+            Console.error(refused);
+            return null;
+        }
+    }
+
+    public boolean isWaiting() {
+        return pending != null && !pending.isDone();
+    }
+
+    public boolean isAnswered() {
+        return pending != null && pending.isDone();
+    }
+
+    public String getPendingAction() {
+        return pendingAction;
+    }
+
+    /** The outcome of the last command of this page: RESULT, CALL_ERROR, TIMEOUT, ... */
+    public String getOutcome() {
+        SentCommand sent = done(pending);
+        return sent == null ? "" : sent.result().outcome().name();
+    }
+
+    public boolean isSuccess() {
+        SentCommand sent = done(pending);
+        return sent != null && sent.result().outcome() == CommandResult.Outcome.RESULT;
+    }
+
+    /** The charge point's answer (pretty JSON) or its error. */
+    public String getAnswer() {
+        SentCommand sent = done(pending);
+        if (sent == null) {
+            return "";
+        }
+        CommandResult r = sent.result();
+        return switch (r.outcome()) {
+            case RESULT -> pretty(r.payload());
+            case CALL_ERROR, INVALID_RESPONSE -> r.errorCode() + ": " + (r.errorDescription() == null ? ""
+                    : r.errorDescription());
+            case TIMEOUT, NOT_CONNECTED -> r.errorDescription() == null ? "" : r.errorDescription();
+        };
+    }
+
+    // configuration
+
+    public void readConfiguration() {
+        if (!Console.mayChange()) {
+            return;
+        }
+        configuration = start("GetConfiguration", "{}");
+    }
+
+    public boolean isConfigurationWaiting() {
+        return configuration != null && !configuration.isDone();
+    }
+
+    public record ConfigKey(String key, boolean readonly, String value) implements Serializable {
+        public String getKey() {
+            return key;
+        }
+
+        public boolean isReadonly() {
+            return readonly;
+        }
+
+        public String getValue() {
+            return value;
+        }
+    }
+
+    public List<ConfigKey> getConfigurationKeys() {
+        SentCommand sent = done(configuration);
+        if (sent == null || sent.result().outcome() != CommandResult.Outcome.RESULT) {
+            return List.of();
+        }
+        JsonObject answer = Json.createReader(new StringReader(sent.result().payload())).readObject();
+        if (!answer.containsKey("configurationKey")) {
+            return List.of();
+        }
+        return answer.getJsonArray("configurationKey").getValuesAs(JsonObject.class).stream()
+                .map(k -> new ConfigKey(k.getString("key", ""), k.getBoolean("readonly", false),
+                        k.containsKey("value") && k.get("value").getValueType() == JsonValue.ValueType.STRING
+                                ? k.getString("value") : ""))
+                .toList();
+    }
+
+    public String getConfigurationError() {
+        SentCommand sent = done(configuration);
+        if (sent == null || sent.result().outcome() == CommandResult.Outcome.RESULT) {
+            return null;
+        }
+        return sent.result().outcome() + ": " + (sent.result().errorDescription() == null ? ""
+                : sent.result().errorDescription());
+    }
+
+    public void editKey(ConfigKey key) {
+        configKey = key.key();
+        configValue = key.value();
+    }
+
+    public void changeConfiguration() {
+        if (!Console.mayChange()) {
+            return;
+        }
+        pending = start("ChangeConfiguration", Json.createObjectBuilder().add("key", configKey == null ? "" : configKey)
+                .add("value", configValue == null ? "" : configValue).build().toString());
+        pendingAction = "ChangeConfiguration " + configKey;
+    }
+
+    // credentials
+
+    public void saveCredentials() {
+        if (!Console.mayChange()) {
+            return;
+        }
+        try {
+            view = chargePoints.update(id, newPassword == null || newPassword.isEmpty() ? null : newPassword,
+                    newProfile);
+            newPassword = null;
+            Console.info("Credentials of " + id + " saved");
+        } catch (RuntimeException e) {
+            CmsException refused = Console.cmsFailure(e);
+            if (refused == null) {
+                throw e;
+            }
+            Console.error(refused);
+        }
+    }
+
+    public void removePassword() {
+        if (!Console.mayChange()) {
+            return;
+        }
+        try {
+            view = chargePoints.update(id, "", 0);
+            newProfile = 0;
+            Console.info("Password of " + id + " removed: it connects without one (security profile 0)");
+        } catch (RuntimeException e) {
+            CmsException refused = Console.cmsFailure(e);
+            if (refused == null) {
+                throw e;
+            }
+            Console.error(refused);
+        }
+    }
+
+    public String delete() {
+        if (!Console.mayChange()) {
+            return null;
+        }
+        chargePoints.delete(id);
+        return "charge-points?faces-redirect=true";
+    }
+
+    private static SentCommand done(CompletableFuture<SentCommand> stage) {
+        if (stage == null || !stage.isDone() || stage.isCompletedExceptionally()) {
+            return null;
+        }
+        return stage.join();
+    }
+
+    static String pretty(String json) {
+        if (json == null) {
+            return "";
+        }
+        try {
+            JsonValue value = Json.createReader(new StringReader(json)).readValue();
+            StringWriter out = new StringWriter();
+            try (var writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
+                    .createWriter(out)) {
+                writer.write(value);
+            }
+            return out.toString().trim();
+        } catch (RuntimeException e) {
+            return json;
+        }
+    }
+
+    public String pretty(JsonValue value) {
+        return value == null ? "" : pretty(value.toString());
+    }
+
+    public String getId() {
+        return id;
+    }
+
+    public void setId(String id) {
+        this.id = id;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public void setAction(String action) {
+        this.action = action;
+    }
+
+    public Map<String, String> getValues() {
+        return values;
+    }
+
+    public String getConfigKey() {
+        return configKey;
+    }
+
+    public void setConfigKey(String configKey) {
+        this.configKey = configKey;
+    }
+
+    public String getConfigValue() {
+        return configValue;
+    }
+
+    public void setConfigValue(String configValue) {
+        this.configValue = configValue;
+    }
+
+    public String getNewPassword() {
+        return newPassword;
+    }
+
+    public void setNewPassword(String newPassword) {
+        this.newPassword = newPassword;
+    }
+
+    public Integer getNewProfile() {
+        return newProfile;
+    }
+
+    public void setNewProfile(Integer newProfile) {
+        this.newProfile = newProfile;
+    }
+}
