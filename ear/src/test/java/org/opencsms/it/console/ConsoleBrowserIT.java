@@ -147,6 +147,47 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void theConfigurationTabReadsTheKeysAndChangesAWritableOne() throws Exception {
+        String id = Server.uniqueId("UI-CFG");
+        Server.register("{\"id\":\"" + id + "\"}");
+        try (ChargePointClient cp = ChargePointClient.connect(id)) {
+            cp.ok("BootNotification", "{\"chargePointVendor\":\"ACME\",\"chargePointModel\":\"Wallbox\"}");
+            admin.open("/console/charge-point.xhtml?id=" + id);
+            admin.click(By.xpath("//a[normalize-space(.)='Configuration']"));
+            admin.click(By.id("tabs:config:read"));
+            JsonArray call = cp.next();
+            assertEquals("GetConfiguration", call.getString(2));
+            cp.answer(call, "{\"configurationKey\":[{\"key\":\"HeartbeatInterval\",\"readonly\":false,\"value\":\"300\"},"
+                    + "{\"key\":\"NumberOfConnectors\",\"readonly\":true,\"value\":\"2\"}],\"unknownKey\":[]}");
+            admin.awaitText(By.id("tabs:config:keyTable"), "HeartbeatInterval");
+            admin.awaitText(By.id("tabs:config:keyTable"), "read-only");
+            admin.click(By.xpath("//tr[td[normalize-space(.)='HeartbeatInterval']]//button"));
+            admin.type(By.id("tabs:config:value"), "60");
+            admin.click(By.id("tabs:config:save"));
+            JsonArray change = cp.next();
+            assertEquals("ChangeConfiguration", change.getString(2));
+            assertEquals("HeartbeatInterval", change.getJsonObject(3).getString("key"));
+            assertEquals("60", change.getJsonObject(3).getString("value"));
+            cp.answer(change, "{\"status\":\"RebootRequired\"}");
+            admin.awaitText(By.id("tabs:config:changeResult"), "RebootRequired");
+            admin.screenshot("configuration");
+        }
+    }
+
+    /** The same dashboard at a tablet's width (portrait): one column, nothing cut off. */
+    @Test
+    void theDashboardFitsATablet() {
+        try (Browser tablet = Browser.loggedIn(BASE, "admin", "admin")) {
+            tablet.driver().manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
+            tablet.open("/console/index.xhtml");
+            tablet.find(By.id("activity"));
+            Object overflow = tablet.script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertEquals(0L, ((Number) overflow).longValue(), "no horizontal scrolling on a tablet");
+            tablet.screenshot("dashboard-tablet");
+        }
+    }
+
+    @Test
     void aTagBlockedInTheConsoleIsRefusedAtTheNextAuthorize() throws Exception {
         String id = Server.uniqueId("UI-TAG");
         Server.register("{\"id\":\"" + id + "\"}");

@@ -168,6 +168,11 @@ public class ChargePointBean implements Serializable {
         return pending != null && pending.isDone();
     }
 
+    /** Whether the page's last command was a ChangeConfiguration (its answer shows on the configuration tab too). */
+    public boolean isConfigChange() {
+        return pendingAction != null && pendingAction.startsWith("ChangeConfiguration");
+    }
+
     public String getPendingAction() {
         return pendingAction;
     }
