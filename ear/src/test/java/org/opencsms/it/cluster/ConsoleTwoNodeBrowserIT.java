@@ -41,9 +41,9 @@ class ConsoleTwoNodeBrowserIT {
                 console.awaitText(By.id("connection"), "Connected");
                 console.click(By.xpath("//a[normalize-space(.)='Commands']"));
                 console.choose("tabs:command:action", "Reset");
-                console.waitFor(d -> !d.findElements(By.cssSelector("[id$=':choice_input']")).isEmpty());
-                console.choose(console.driver().findElement(By.cssSelector("[id$=':choice_input']"))
-                        .getAttribute("id").replace("_input", ""), "Soft");
+                console.waitFor(d -> !d.findElements(By.cssSelector("[id$=':choice']")).isEmpty());
+                console.choose(console.driver().findElement(By.cssSelector("[id$=':choice']")).getAttribute("id"),
+                        "Soft");
                 console.click(By.id("tabs:command:send"));
                 JsonArray call = cp.next();
                 assertEquals("Reset", call.getString(2));

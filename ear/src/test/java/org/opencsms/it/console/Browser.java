@@ -92,11 +92,14 @@ public final class Browser implements AutoCloseable {
         waitFor(ExpectedConditions.elementToBeClickable(by)::apply).click();
     }
 
-    /** Chooses a value of a PrimeFaces selectOneMenu through its widget, as a click would (its AJAX included). */
-    public void choose(String menuId, String value) {
-        find(By.id(menuId));
-        script("PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);", menuId, value);
-        waitFor(d -> value.equals(select(menuId).getFirstSelectedOption().getAttribute("value")));
+    /** Chooses an option of a PrimeFaces selectOneMenu as a user does: opens it and clicks the option's label. */
+    public void choose(String menuId, String label) {
+        click(By.id(menuId));
+        By option = By.xpath("//ul[@id='" + menuId + "_items']/li[@data-label='" + label + "']");
+        WebElement item = waitFor(d -> d.findElement(option));
+        script("arguments[0].scrollIntoView({block: 'nearest'});", item);
+        click(option);
+        waitFor(d -> label.equals(d.findElement(By.id(menuId + "_label")).getText().trim()));
     }
 
     /** The native select behind a PrimeFaces selectOneMenu. */

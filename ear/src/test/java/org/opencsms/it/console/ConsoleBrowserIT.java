@@ -147,6 +147,28 @@ class ConsoleBrowserIT {
     }
 
     @Test
+    void aCommandChosenInThePanelGetsItsOwnFormAndACallErrorIsShown() throws Exception {
+        String id = Server.uniqueId("UI-RST");
+        Server.register("{\"id\":\"" + id + "\"}");
+        try (ChargePointClient cp = ChargePointClient.connect(id)) {
+            cp.ok("BootNotification", "{\"chargePointVendor\":\"ACME\",\"chargePointModel\":\"Wallbox\"}");
+            admin.open("/console/charge-point.xhtml?id=" + id);
+            admin.click(By.xpath("//a[normalize-space(.)='Commands']"));
+            admin.choose("tabs:command:action", "Reset");
+            admin.waitFor(d -> !d.findElements(By.cssSelector("[id$=':choice']")).isEmpty());
+            admin.choose(admin.driver().findElement(By.cssSelector("[id$=':choice']")).getAttribute("id"), "Hard");
+            admin.click(By.id("tabs:command:send"));
+            JsonArray call = cp.next();
+            assertEquals("Reset", call.getString(2));
+            assertEquals("Hard", call.getJsonObject(3).getString("type"));
+            cp.send("[4,\"" + call.getString(1) + "\",\"NotSupported\",\"no hard reset here\",{}]");
+            admin.awaitText(By.id("tabs:outcome"), "CALL_ERROR");
+            admin.awaitText(By.id("answer"), "NotSupported: no hard reset here");
+            admin.screenshot("command-call-error");
+        }
+    }
+
+    @Test
     void theConfigurationTabReadsTheKeysAndChangesAWritableOne() throws Exception {
         String id = Server.uniqueId("UI-CFG");
         Server.register("{\"id\":\"" + id + "\"}");

@@ -51,7 +51,7 @@ public class AdminIdentityStore implements IdentityStore {
         if (raw != null && raw.isBlank()) {
             LOG.severe("ADMIN_PASSWORD is set but blank: no admin can log in until it is set to a real password");
         } else if (raw == null || "admin".equals(raw)) {
-            LOG.warning("The admin user of the REST API has the default password 'admin': set ADMIN_PASSWORD "
+            LOG.warning("The admin user (REST API and console) has the default password 'admin': set ADMIN_PASSWORD "
                     + "(and ADMIN_USER) before this server is reachable by anyone else");
         }
     }
