@@ -132,7 +132,7 @@ public class TransactionService implements TransactionQueries {
                     request.idTag(), Times.utc(request.receivedAt()));
             activityLog.record(t.getChargePoint().getIdentity(), ActivityKind.TRANSACTION_STOPPED, "transaction "
                     + t.getId() + ", " + t.energyWh() + " Wh", Times.utc(request.receivedAt()));
-            // OCPP 1.6 3.13.3: a TxProfile ends with its transaction
+            // OCPP 1.6 smart charging: a TxProfile ends with its transaction
             installedProfiles.transactionEnded(t.getChargePoint(), t.getConnectorId(), t.getId());
         } else if (!t.isSameStop(request.meterStop(), timestamp)) {
             LOG.warning(() -> "Transaction " + t.getId() + " of " + request.chargePointId() + " was stopped already "
