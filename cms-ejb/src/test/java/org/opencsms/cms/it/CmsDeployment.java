@@ -44,6 +44,11 @@ public abstract class CmsDeployment {
                 .addPackages(true, noTests, "org.opencsms.cms.chargepoint", "org.opencsms.cms.authorization",
                         "org.opencsms.cms.transaction", "org.opencsms.cms.deadletter", "org.opencsms.cms.activity",
                         "org.opencsms.cms.site", "org.opencsms.cms.user")
+                // the profile library and the installed records, not the commands (they need the exchange)
+                .addPackages(true, Filters.exclude(".*((Test|IT)(\\$.*)?|SmartChargingService)\\.class"),
+                        "org.opencsms.cms.smartcharging")
+                // the protocol's codec checks charging profiles (provided by the EAR's lib, so not a dependency here)
+                .addPackages(true, noTests, "org.opencsms.ocpp")
                 // the event table for dead-letter replays; not the message-driven beans (no broker here)
                 .addClasses(org.opencsms.cms.messaging.EventDispatcher.class)
                 .addClass("org.opencsms.cms.messaging.Handlers")

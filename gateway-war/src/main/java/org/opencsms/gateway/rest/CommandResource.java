@@ -71,7 +71,8 @@ public class CommandResource {
         return commands.history(id, PageParams.offset(offset), PageParams.limit(limit));
     }
 
-    private static Response response(SentCommand sent) {
+    /** The HTTP answer to a command: also that of the operations that send one (smart charging). */
+    static Response response(SentCommand sent) {
         long commandId = sent.commandId();
         CommandResult result = sent.result();
         return switch (result.outcome()) {

@@ -26,6 +26,7 @@ import org.opencsms.cms.chargepoint.entity.DataTransferRecord;
 import org.opencsms.cms.chargepoint.entity.GatewayNode;
 import org.opencsms.cms.platform.Settings;
 import org.opencsms.cms.platform.Times;
+import org.opencsms.cms.smartcharging.boundary.InstalledProfiles;
 
 /**
  * What charge points ask and tell, version-neutral: boots, heartbeats, connector status, firmware and
@@ -45,6 +46,8 @@ public class ChargePointActivity {
     ChargePoints chargePoints;
     @EJB
     ActivityLog activityLog;
+    @EJB
+    InstalledProfiles installedProfiles;
 
     @Inject
     @Any
@@ -76,6 +79,8 @@ public class ChargePointActivity {
                 boot.firmwareVersion(), boot.iccid(), boot.imsi(), boot.meterType(), boot.meterSerialNumber(),
                 Admission.ACCEPTED.name(), now);
         activityLog.record(chargePointId, ActivityKind.BOOTED, bootDetail(boot), now);
+        // a charge point that reports a reboot is taken to have lost the profiles we set
+        installedProfiles.rebooted(cp);
         return new BootDecision(Admission.ACCEPTED, Settings.heartbeatInterval(), now.toInstant());
     }
 

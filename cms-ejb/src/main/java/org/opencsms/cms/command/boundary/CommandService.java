@@ -33,6 +33,7 @@ import org.opencsms.api.messaging.MessageProperties;
 import org.opencsms.messaging.jms.JmsSender;
 import org.opencsms.cms.platform.CmsSender;
 import org.opencsms.cms.platform.Settings;
+import org.opencsms.cms.smartcharging.boundary.ChargingProfileService;
 import org.opencsms.ocpp.ActionDef;
 import org.opencsms.ocpp.Direction;
 import org.opencsms.ocpp.OcppException;
@@ -57,6 +58,8 @@ public class CommandService implements ChargePointCommands {
     CommandRecords records;
     @EJB
     PendingCommands pending;
+    @EJB
+    ChargingProfileService chargingProfiles;
     @Inject
     CmsSender sender;
     @Resource(lookup = Destinations.COMMAND_TOPIC)
@@ -65,8 +68,11 @@ public class CommandService implements ChargePointCommands {
     Queue replies;
 
     @Override
-    public CompletionStage<SentCommand> send(String chargePointId, String action, String payload, String requestedBy) {
-        validate(records.ocppVersion(chargePointId), action, payload);
+    public CompletionStage<SentCommand> send(String chargePointId, String action, String requested, String requestedBy) {
+        String ocppVersion = records.ocppVersion(chargePointId);
+        // a RemoteStartTransaction may name a stored profile: validated, recorded and sent with the profile itself
+        String payload = chargingProfiles.withStoredProfile(ocppVersion, action, requested);
+        validate(ocppVersion, action, payload);
         CommandRecords.Opened opened = records.open(chargePointId, action, payload, requestedBy);
         Duration wait = Settings.callTimeout().plus(ROUTING_MARGIN);
         CompletionStage<CommandResult> answer = pending.expect(opened.commandId(), wait,

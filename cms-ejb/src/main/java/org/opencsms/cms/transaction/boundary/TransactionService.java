@@ -29,6 +29,7 @@ import org.opencsms.cms.authorization.boundary.IdTagService;
 import org.opencsms.cms.authorization.entity.IdTag;
 import org.opencsms.cms.chargepoint.boundary.ChargePoints;
 import org.opencsms.cms.chargepoint.entity.ChargePoint;
+import org.opencsms.cms.smartcharging.boundary.InstalledProfiles;
 import org.opencsms.cms.transaction.entity.ChargingTransaction;
 import org.opencsms.cms.platform.Times;
 import org.opencsms.cms.transaction.entity.MeterReading;
@@ -53,6 +54,8 @@ public class TransactionService implements TransactionQueries {
     IdTagService idTags;
     @EJB
     ActivityLog activityLog;
+    @EJB
+    InstalledProfiles installedProfiles;
     @jakarta.inject.Inject
     org.opencsms.cms.transaction.control.MeterValueInserts inserts;
 
@@ -129,6 +132,8 @@ public class TransactionService implements TransactionQueries {
                     request.idTag(), Times.utc(request.receivedAt()));
             activityLog.record(t.getChargePoint().getIdentity(), ActivityKind.TRANSACTION_STOPPED, "transaction "
                     + t.getId() + ", " + t.energyWh() + " Wh", Times.utc(request.receivedAt()));
+            // OCPP 1.6 smart charging: a TxProfile ends with its transaction
+            installedProfiles.transactionEnded(t.getChargePoint(), t.getConnectorId(), t.getId());
         } else if (!t.isSameStop(request.meterStop(), timestamp)) {
             LOG.warning(() -> "Transaction " + t.getId() + " of " + request.chargePointId() + " was stopped already "
                     + "(meterStop " + t.getMeterStop() + " at " + t.getStopTimestamp() + "); a different stop report "
