@@ -66,6 +66,8 @@ public abstract class CmsDeployment {
                 .addPackages(false, Filters.exclude(".*((Test|IT)(\\$.*)?|CmsSender)\\.class"), "org.opencsms.cms.platform")
                 .addPackages(true, noTests, "org.opencsms.api.cms", "org.opencsms.api.messaging",
                         "org.opencsms.api.config", "org.opencsms.api.text")
+                // the OCPP records the local list payloads are written with (provided by the server's EAR)
+                .addPackages(true, noTests, "org.opencsms.ocpp")
                 .addClass(CmsDeployment.class)
                 .addAsResource(MAIN_RESOURCES.resolve("META-INF/persistence.xml").toFile(), "META-INF/persistence.xml")
                 .addAsWebInfResource(MAIN_RESOURCES.resolve("META-INF/beans.xml").toFile(), "beans.xml")
