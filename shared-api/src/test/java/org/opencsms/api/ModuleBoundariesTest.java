@@ -70,7 +70,7 @@ class ModuleBoundariesTest {
     @Test
     void theCmsDomainSeesNoMessageEnvelope() {
         for (String component : List.of("chargepoint", "transaction", "authorization", "deadletter", "command",
-                "activity", "site", "user")) {
+                "activity", "site", "user", "locallist", "firmware")) {
             assertEquals(List.of(), imports("cms-ejb/src/main/java/org/opencsms/cms/" + component,
                     "org\\.opencsms\\.api\\.messaging\\.(Calls|Events)\\b"), component);
         }

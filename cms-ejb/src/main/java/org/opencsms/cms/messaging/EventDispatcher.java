@@ -17,6 +17,7 @@ import org.opencsms.api.messaging.Events.SessionClosed;
 import org.opencsms.api.messaging.Events.SessionOpened;
 import org.opencsms.api.messaging.Events.StatusChanged;
 import org.opencsms.cms.chargepoint.boundary.ChargePointActivity;
+import org.opencsms.cms.firmware.boundary.FirmwareJobRecords;
 import org.opencsms.cms.transaction.boundary.TransactionService;
 import org.opencsms.cms.transaction.control.MeterValueWriter;
 
@@ -33,6 +34,8 @@ public class EventDispatcher {
     ChargePointActivity activity;
     @EJB
     TransactionService transactions;
+    @EJB
+    FirmwareJobRecords firmwareJobs;
     @Inject
     MeterValueWriter meterValues;
 
@@ -51,9 +54,9 @@ public class EventDispatcher {
                 .onEvent(MeterValuesReported.class,
                         r -> meterValues.store(Translations.meterReport(r), STORE_TIMEOUT))
                 .onEvent(DiagnosticsStatusChanged.class,
-                        d -> activity.diagnosticsStatus(d.chargePointId(), d.status(), d.receivedAt()))
+                        d -> firmwareJobs.diagnosticsStatus(d.chargePointId(), d.status(), d.receivedAt()))
                 .onEvent(FirmwareStatusChanged.class,
-                        f -> activity.firmwareStatus(f.chargePointId(), f.status(), f.receivedAt()))
+                        f -> firmwareJobs.firmwareStatus(f.chargePointId(), f.status(), f.receivedAt()))
                 .complete(Contract.EVENTS.stream().map(EventType::name).toList());
     }
 

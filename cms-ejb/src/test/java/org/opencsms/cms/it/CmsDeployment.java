@@ -24,7 +24,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The one deployment of the CMS integration tests, shared by every *IT. The Payara Micro adapter starts
  * a JVM (~10 s) per deployment, that is per concrete test class: keep their number small.
  *
- * <p>The WAR holds the charge point, authorization, transaction, activity, site and console user components
+ * <p>The WAR holds the charge point, authorization, transaction, activity, site and console user components,
+ * the records of the command, local list and firmware components
  * and the platform beans (schema migration, settings), the shared API packages, persistence.xml and
  * beans.xml, the Flyway migrations and the Flyway jars.
  * It leaves out {@code org.opencsms.cms.messaging}: its message-driven beans need a JMS broker,
@@ -58,11 +59,20 @@ public abstract class CmsDeployment {
                 // the command records, not the exchange (it needs the broker)
                 .addClasses(org.opencsms.cms.command.boundary.CommandRecords.class,
                         org.opencsms.cms.command.boundary.CommandRecords.Opened.class,
-                        org.opencsms.cms.command.entity.CommandRecord.class)
+                        org.opencsms.cms.command.entity.CommandRecord.class,
+                        org.opencsms.cms.command.boundary.ConfigurationReads.class,
+                        org.opencsms.cms.command.entity.ReportedConfigurationKey.class,
+                        org.opencsms.cms.command.entity.ReportedConfigurationKey.ConfigurationKeyId.class)
+                .addClass("org.opencsms.cms.command.boundary.ConfigurationReads$ReportedKey")
+                // local lists and jobs: their records, not the operations that send (they need the exchange)
+                .addPackages(true, Filters.exclude(".*((Test|IT)(\\$.*)?|LocalListService.*|FirmwareJobService)\\.class"),
+                        "org.opencsms.cms.locallist", "org.opencsms.cms.firmware")
                 // not the JMS sender: its connection factory needs the broker
                 .addPackages(false, Filters.exclude(".*((Test|IT)(\\$.*)?|CmsSender)\\.class"), "org.opencsms.cms.platform")
                 .addPackages(true, noTests, "org.opencsms.api.cms", "org.opencsms.api.messaging",
                         "org.opencsms.api.config", "org.opencsms.api.text")
+                // the OCPP records the local list payloads are written with (provided by the server's EAR)
+                .addPackages(true, noTests, "org.opencsms.ocpp")
                 .addClass(CmsDeployment.class)
                 .addAsResource(MAIN_RESOURCES.resolve("META-INF/persistence.xml").toFile(), "META-INF/persistence.xml")
                 .addAsWebInfResource(MAIN_RESOURCES.resolve("META-INF/beans.xml").toFile(), "beans.xml")

@@ -30,6 +30,8 @@ public class CommandRecords {
     EntityManager em;
     @EJB
     ChargePoints chargePoints;
+    @EJB
+    ConfigurationReads configurations;
 
     /** A recorded command and where it goes. */
     public record Opened(long commandId, String targetNode, String ocppVersion) {
@@ -73,9 +75,15 @@ public class CommandRecords {
         if (record == null) {
             return;
         }
+        boolean first = record.getOutcome() == null;
         String response = result.outcome() == CommandResult.Outcome.RESULT ? result.payload() : result.errorDetails();
-        record.complete(result.outcome().name(), response, result.errorCode(), result.errorDescription(),
-                Times.now());
+        OffsetDateTime now = Times.now();
+        record.complete(result.outcome().name(), response, result.errorCode(), result.errorDescription(), now);
+        // the one place every command's answer passes: a configuration read, whoever sent it, is kept
+        if (first && result.outcome() == CommandResult.Outcome.RESULT
+                && ConfigurationReads.GET_CONFIGURATION.equals(record.getAction())) {
+            configurations.store(record.getChargePoint(), commandId, record.getPayload(), result.payload(), now);
+        }
     }
 
     public List<CommandView> history(String chargePointId, int offset, int limit) {

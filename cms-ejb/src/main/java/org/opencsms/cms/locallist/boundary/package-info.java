@@ -1,0 +1,2 @@
+/** The local list operation (sends through the command component) and its records (one transaction each). */
+package org.opencsms.cms.locallist.boundary;
