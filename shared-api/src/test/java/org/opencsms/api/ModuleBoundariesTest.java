@@ -70,7 +70,7 @@ class ModuleBoundariesTest {
     @Test
     void theCmsDomainSeesNoMessageEnvelope() {
         for (String component : List.of("chargepoint", "transaction", "authorization", "deadletter", "command",
-                "activity", "site", "user", "locallist", "firmware")) {
+                "activity", "site", "user", "locallist", "firmware", "smartcharging")) {
             assertEquals(List.of(), imports("cms-ejb/src/main/java/org/opencsms/cms/" + component,
                     "org\\.opencsms\\.api\\.messaging\\.(Calls|Events)\\b"), component);
         }
