@@ -92,19 +92,15 @@ public final class Browser implements AutoCloseable {
         waitFor(ExpectedConditions.elementToBeClickable(by)::apply).click();
     }
 
-    /** Chooses an option of a PrimeFaces selectOneMenu as a user does: opens it and clicks the option's label. */
-    public void choose(String menuId, String label) {
-        click(By.id(menuId));
-        By option = By.xpath("//ul[@id='" + menuId + "_items']/li[@data-label='" + label + "']");
-        WebElement item = waitFor(d -> d.findElement(option));
-        script("arguments[0].scrollIntoView({block: 'nearest'});", item);
-        click(option);
-        waitFor(d -> label.equals(d.findElement(By.id(menuId + "_label")).getText().trim()));
+    /** Chooses an option of a select list by its label, as a user does. */
+    public void choose(String selectId, String label) {
+        new Select(find(By.id(selectId))).selectByVisibleText(label);
     }
 
     /** The native select behind a PrimeFaces selectOneMenu. */
     public Select select(String menuId) {
-        return new Select(driver.findElement(By.id(menuId + "_input")));
+        List<WebElement> inner = driver.findElements(By.id(menuId + "_input"));
+        return new Select(inner.isEmpty() ? driver.findElement(By.id(menuId)) : inner.get(0));
     }
 
     public <T> T waitFor(Function<WebDriver, T> condition) {
