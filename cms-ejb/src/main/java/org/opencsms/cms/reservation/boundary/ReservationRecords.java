@@ -59,6 +59,8 @@ public class ReservationRecords {
     ChargePoints chargePoints;
     @EJB
     IdTagService idTags;
+    @jakarta.annotation.Resource
+    jakarta.ejb.SessionContext self;
 
     /**
      * Validates the request and records the reservation as Pending with a new reservationId.
@@ -187,9 +189,11 @@ public class ReservationRecords {
     }
 
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sweep() {
         try {
-            int expired = expire();
+            // through the container: expire() runs in a transaction of its own, whose failure is only logged here
+            int expired = self.getBusinessObject(ReservationRecords.class).expire();
             if (expired > 0) {
                 LOG.info(() -> expired + " reservation(s) expired");
             }
