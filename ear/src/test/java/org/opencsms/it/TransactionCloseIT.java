@@ -79,7 +79,8 @@ class TransactionCloseIT {
             assertEquals("PowerLoss", t.getString("stopReason"));
 
             int bare = Sessions.startedId(c, 2, "ANY-TAG", 700, "2026-04-02T09:00:00Z");
-            Reply r = Server.post("/api/transactions/" + bare + "/close", "");
+            assertEquals(400, Server.post("/api/transactions/" + bare + "/close", "").status(), "a body is required");
+            Reply r = Server.post("/api/transactions/" + bare + "/close", "{}");
             assertEquals(200, r.status(), r.body());
             assertEquals(700, r.object().getInt("meterStop"), "no readings: meterStart");
             assertEquals("Other", r.object().getString("stopReason"));

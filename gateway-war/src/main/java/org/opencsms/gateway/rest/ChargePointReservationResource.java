@@ -11,6 +11,7 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.opencsms.api.cms.ChargePointReservations;
 import org.opencsms.api.cms.NewReservation;
@@ -26,6 +27,8 @@ public class ChargePointReservationResource {
     ChargePointReservations reservations;
     @Context
     SecurityContext security;
+    @Context
+    UriInfo uri;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -33,7 +36,7 @@ public class ChargePointReservationResource {
         if (request == null) {
             throw new BadRequest("a JSON body {\"connectorId\",\"idTag\",\"expiryDate\"} is required");
         }
-        ReservationResource.respond(async, id,
+        ReservationResource.respond(async, uri, id,
                 () -> reservations.reserve(id, request, ReservationResource.caller(security)), true);
     }
 }

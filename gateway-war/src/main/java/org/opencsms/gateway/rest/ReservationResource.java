@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.opencsms.api.cms.ChargePointReservations;
 import org.opencsms.api.cms.ReservationReply;
@@ -44,6 +44,8 @@ public class ReservationResource {
     ChargePointReservations reservations;
     @Context
     SecurityContext security;
+    @Context
+    UriInfo uri;
 
     /** Newest first; {@code active=true}: Pending or Accepted and not expired, {@code false}: the others. */
     @GET
@@ -73,7 +75,7 @@ public class ReservationResource {
     @DELETE
     @Path("{id}")
     public void cancel(@PathParam("id") String id, @Suspended AsyncResponse async) {
-        respond(async, id, () -> reservations.cancel(reservationId(id), caller(security)), false);
+        respond(async, uri, id, () -> reservations.cancel(reservationId(id), caller(security)), false);
     }
 
     /**
@@ -82,37 +84,37 @@ public class ReservationResource {
      * answered with a CALLERROR or off the schema, 504 with no answer in time, 409 when it was not connected;
      * each with the reservation as recorded. A refusal before anything was sent (400, 404, 409) is an error body.
      */
-    static void respond(AsyncResponse async, String target,
+    static void respond(AsyncResponse async, UriInfo uri, String target,
                         java.util.function.Supplier<CompletionStage<ReservationReply>> command, boolean created) {
         async.setTimeout(GatewaySettings.callTimeout().plus(SAFETY_MARGIN).toSeconds(), TimeUnit.SECONDS);
         async.setTimeoutHandler(r -> r.resume(ErrorMappers.error(504, "no answer for the reservation command to "
                 + target)));
         try {
-            command.get().whenComplete((reply, failure) -> async.resume(failure == null ? response(reply, created)
-                    : failure));
+            // absolute: a relative Location is not resolved on an asynchronous response everywhere; read on the
+            // request's thread (the answer completes on another)
+            jakarta.ws.rs.core.UriBuilder base = uri.getBaseUriBuilder().path(ReservationResource.class).path("{id}");
+            java.util.function.IntFunction<URI> location = reservationId -> base.clone().build(reservationId);
+            command.get().whenComplete((reply, failure) -> async.resume(failure == null
+                    ? response(reply, location.apply(reply.reservation().id()), created) : failure));
         } catch (RuntimeException e) {
             async.resume(e);
         }
     }
 
-    private static Response response(ReservationReply reply, boolean created) {
+    private static Response response(ReservationReply reply, URI location, boolean created) {
         ReservationView r = reply.reservation();
         return switch (reply.outcome()) {
             case RESULT -> created
-                    ? Response.created(location(r)).entity(r).type(MediaType.APPLICATION_JSON_TYPE).build()
+                    ? Response.created(location).entity(r).type(MediaType.APPLICATION_JSON_TYPE).build()
                     : Response.ok(r, MediaType.APPLICATION_JSON_TYPE).build();
-            case CALL_ERROR, INVALID_RESPONSE -> withStatus(502, r);
-            case TIMEOUT -> withStatus(504, r);
-            case NOT_CONNECTED -> withStatus(409, r);
+            case CALL_ERROR, INVALID_RESPONSE -> withStatus(502, r, location);
+            case TIMEOUT -> withStatus(504, r, location);
+            case NOT_CONNECTED -> withStatus(409, r, location);
         };
     }
 
-    private static Response withStatus(int status, ReservationView r) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).location(location(r)).entity(r).build();
-    }
-
-    private static URI location(ReservationView r) {
-        return UriBuilder.fromResource(ReservationResource.class).path("{id}").build(r.id());
+    private static Response withStatus(int status, ReservationView r, URI location) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).location(location).entity(r).build();
     }
 
     static String caller(SecurityContext security) {

@@ -58,8 +58,8 @@ public class TransactionResource {
 
     /**
      * The operator's close of a transaction its charge point will never report: 200 with the transaction (closedBy,
-     * closedAt); 404 unknown, 409 stopped already, 400 a negative meterStop or a reason OCPP does not have. An
-     * empty body closes with the defaults.
+     * closedAt); 404 unknown, 409 stopped already, 400 a negative meterStop or a reason OCPP does not have. The
+     * body is required: {@code {}} closes with the defaults.
      */
     @POST
     @Path("{id}/close")
