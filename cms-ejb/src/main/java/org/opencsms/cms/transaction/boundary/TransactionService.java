@@ -195,10 +195,13 @@ public class TransactionService implements TransactionQueries, TransactionRepair
         return find(transactionId).orElseThrow();
     }
 
-    /** OCPP 1.6 StopTransaction.req reasons (the ocpp-protocol's {@code Reason}). */
-    static final List<String> STOP_REASONS = java.util.Arrays.stream(org.opencsms.ocpp.v16.Reason.values())
-            .map(org.opencsms.ocpp.v16.Reason::wire).toList();
-    static final String STOP_REASON_OTHER = org.opencsms.ocpp.v16.Reason.OTHER.wire();
+    /**
+     * The stop reasons of OCPP 1.6 StopTransaction.req (the same as the protocol module's {@code Reason}, a test
+     * checks it; the domain stays free of the protocol's types).
+     */
+    static final List<String> STOP_REASONS = List.of("EmergencyStop", "EVDisconnected", "HardReset", "Local", "Other",
+            "PowerLoss", "Reboot", "Remote", "SoftReset", "UnlockCommand", "DeAuthorized");
+    static final String STOP_REASON_OTHER = "Other";
 
     /** The newest energy register reading of the transaction in Wh, preferring the total over a phase's. */
     private Optional<Integer> lastRegisterWh(ChargingTransaction t) {
