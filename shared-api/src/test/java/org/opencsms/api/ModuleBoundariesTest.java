@@ -70,10 +70,17 @@ class ModuleBoundariesTest {
     @Test
     void theCmsDomainSeesNoMessageEnvelope() {
         for (String component : List.of("chargepoint", "transaction", "authorization", "deadletter", "command",
-                "activity", "site", "user", "locallist", "firmware", "smartcharging")) {
+                "activity", "site", "user", "locallist", "firmware", "smartcharging", "reservation")) {
             assertEquals(List.of(), imports("cms-ejb/src/main/java/org/opencsms/cms/" + component,
                     "org\\.opencsms\\.api\\.messaging\\.(Calls|Events)\\b"), component);
         }
+    }
+
+    @Test
+    void reservationsDoNotDependOnTransactions() {
+        // transactions use reservations (a StartTransaction naming one), never the reverse
+        assertEquals(List.of(), imports("cms-ejb/src/main/java/org/opencsms/cms/reservation",
+                "org\\.opencsms\\.cms\\.transaction\\."));
     }
 
     @Test

@@ -56,6 +56,10 @@ public abstract class CmsDeployment {
                 .addClass("org.opencsms.cms.messaging.Handlers$UnknownTypeException")
                 .addClass("org.opencsms.cms.messaging.FaultHook")
                 .addClass("org.opencsms.cms.messaging.Translations")
+                // the reservation records (transactions use them), not the exchange (it sends commands)
+                .addPackages(true, noTests, "org.opencsms.cms.reservation.entity")
+                .addClasses(org.opencsms.cms.reservation.boundary.ReservationRecords.class)
+                .addClass("org.opencsms.cms.reservation.boundary.ReservationRecords$Outcome")
                 // the command records, not the exchange (it needs the broker)
                 .addClasses(org.opencsms.cms.command.boundary.CommandRecords.class,
                         org.opencsms.cms.command.boundary.CommandRecords.Opened.class,

@@ -21,6 +21,10 @@ import org.opencsms.api.cms.TransactionDetail;
 import org.opencsms.api.cms.TransactionFilter;
 import org.opencsms.api.cms.TransactionQueries;
 import org.opencsms.api.cms.TransactionView;
+import org.opencsms.api.cms.CmsException;
+import org.opencsms.api.cms.CmsException.Reason;
+import org.opencsms.api.cms.TransactionClosing;
+import org.opencsms.api.cms.TransactionRepairs;
 import org.opencsms.api.messaging.TagAuthorization;
 import org.opencsms.api.messaging.MeterSample;
 import org.opencsms.cms.activity.boundary.ActivityKind;
@@ -32,6 +36,7 @@ import org.opencsms.cms.chargepoint.entity.ChargePoint;
 import org.opencsms.cms.smartcharging.boundary.InstalledProfiles;
 import org.opencsms.cms.transaction.entity.ChargingTransaction;
 import org.opencsms.cms.platform.Times;
+import org.opencsms.cms.reservation.boundary.ReservationRecords;
 import org.opencsms.cms.transaction.entity.MeterReading;
 
 /**
@@ -43,7 +48,7 @@ import org.opencsms.cms.transaction.entity.MeterReading;
 // also a no-interface view: the message listeners call more than the business interface offers
 @LocalBean
 @Stateless
-public class TransactionService implements TransactionQueries {
+public class TransactionService implements TransactionQueries, TransactionRepairs {
     private static final Logger LOG = Logger.getLogger(TransactionService.class.getName());
 
     @PersistenceContext(unitName = "csms")
@@ -56,6 +61,8 @@ public class TransactionService implements TransactionQueries {
     ActivityLog activityLog;
     @EJB
     InstalledProfiles installedProfiles;
+    @EJB
+    ReservationRecords reservations;
     @jakarta.inject.Inject
     org.opencsms.cms.transaction.control.MeterValueInserts inserts;
 
@@ -94,6 +101,10 @@ public class TransactionService implements TransactionQueries {
         cp.seen(Times.utc(request.receivedAt()));
         activityLog.record(cp.getIdentity(), ActivityKind.TRANSACTION_STARTED, "transaction " + tx.getId()
                 + " on connector " + tx.getConnectorId() + ", tag " + tx.getIdTag(), Times.utc(request.receivedAt()));
+        if (request.reservationId() != null) {
+            // OCPP 1.6 StartTransaction.req: reservationId is present when the transaction uses a reservation
+            reservations.use(cp, request.reservationId(), request.connectorId(), request.idTag(), tx.getId());
+        }
         return new TransactionStarted(tx.getId(), info);
     }
 
@@ -134,6 +145,12 @@ public class TransactionService implements TransactionQueries {
                     + t.getId() + ", " + t.energyWh() + " Wh", Times.utc(request.receivedAt()));
             // OCPP 1.6 smart charging: a TxProfile ends with its transaction
             installedProfiles.transactionEnded(t.getChargePoint(), t.getConnectorId(), t.getId());
+        } else if (t.isClosedByOperator()) {
+            // the operator's close stays; what the charge point measured is kept with the transaction
+            LOG.warning(() -> "Transaction " + t.getId() + " of " + request.chargePointId() + " was closed by "
+                    + t.getClosedBy() + " at " + t.getClosedAt() + " (meterStop " + t.getMeterStop() + "); the charge "
+                    + "point's stop report (meterStop " + request.meterStop() + " at " + request.timestamp() + ", reason "
+                    + request.reason() + ") was answered and its meter values stored, the close left as it is");
         } else if (!t.isSameStop(request.meterStop(), timestamp)) {
             LOG.warning(() -> "Transaction " + t.getId() + " of " + request.chargePointId() + " was stopped already "
                     + "(meterStop " + t.getMeterStop() + " at " + t.getStopTimestamp() + "); a different stop report "
@@ -143,6 +160,85 @@ public class TransactionService implements TransactionQueries {
         record(t.getChargePoint(), t.getConnectorId(), t, request.transactionData(), request.receivedAt());
         t.getChargePoint().seen(Times.utc(request.receivedAt()));
         return new TransactionStopped(info);
+    }
+
+    /**
+     * As documented: stopped now with the given meterStop (else the last energy register reading recorded for
+     * it, else its meterStart) and reason (else Other); written to the activity feed.
+     */
+    @Override
+    public TransactionDetail close(int transactionId, TransactionClosing closing, String closedBy) {
+        ChargingTransaction found = em.find(ChargingTransaction.class, transactionId);
+        if (found == null) {
+            throw new CmsException(Reason.NOT_FOUND, "no transaction " + transactionId);
+        }
+        TransactionClosing c = closing == null ? new TransactionClosing(null, null) : closing;
+        List<String> violations = new java.util.ArrayList<>();
+        if (c.meterStop() != null && c.meterStop() < 0) {
+            violations.add("meterStop must not be negative");
+        }
+        String reason = c.reason() == null ? STOP_REASON_OTHER : c.reason();
+        if (!STOP_REASONS.contains(reason)) {
+            violations.add("reason must be one of " + STOP_REASONS);
+        }
+        if (!violations.isEmpty()) {
+            throw new CmsException(Reason.INVALID, "invalid close of transaction " + transactionId, violations);
+        }
+        // as every report of the charge point: its row locked, then the transaction read as it is now
+        chargePoints.lockByIdentity(found.getChargePoint().getIdentity());
+        em.refresh(found);
+        if (found.isStopped()) {
+            throw new CmsException(Reason.CONFLICT, "transaction " + transactionId + " was stopped at "
+                    + found.getStopTimestamp() + (found.isClosedByOperator() ? " by " + found.getClosedBy() : ""));
+        }
+        int meterStop = c.meterStop() != null ? c.meterStop() : lastRegisterWh(found).orElse(found.getMeterStart());
+        OffsetDateTime now = Times.now();
+        found.closeByOperator(meterStop, reason, closedBy, now);
+        activityLog.record(found.getChargePoint().getIdentity(), ActivityKind.TRANSACTION_STOPPED, "transaction "
+                + found.getId() + " closed by " + closedBy + ", " + found.energyWh() + " Wh", now);
+        // its TxProfile ends with it, as at a StopTransaction
+        installedProfiles.transactionEnded(found.getChargePoint(), found.getConnectorId(), found.getId());
+        em.flush();
+        return find(transactionId).orElseThrow();
+    }
+
+    /**
+     * The stop reasons of OCPP 1.6 StopTransaction.req (the same as the protocol module's {@code Reason}, a test
+     * checks it; the domain stays free of the protocol's types).
+     */
+    static final List<String> STOP_REASONS = List.of("EmergencyStop", "EVDisconnected", "HardReset", "Local", "Other",
+            "PowerLoss", "Reboot", "Remote", "SoftReset", "UnlockCommand", "DeAuthorized");
+    static final String STOP_REASON_OTHER = "Other";
+
+    /** The newest energy register reading of the transaction in Wh, preferring the total over a phase's. */
+    private Optional<Integer> lastRegisterWh(ChargingTransaction t) {
+        List<MeterReading> readings = em.createNamedQuery(MeterReading.ENERGY_OF_TRANSACTION, MeterReading.class)
+                .setParameter("tx", t.getId()).setMaxResults(20).getResultList();
+        return readings.stream().filter(m -> m.getPhase() == null)
+                .map(m -> registerWh(m.getValue(), m.getUnit())).flatMap(Optional::stream).findFirst()
+                .or(() -> readings.stream().map(m -> registerWh(m.getValue(), m.getUnit()))
+                        .flatMap(Optional::stream).findFirst());
+    }
+
+    /** An energy register value in Wh (OCPP units Wh and kWh), empty for another unit or a value that is no number. */
+    static Optional<Integer> registerWh(String value, String unit) {
+        double factor;
+        if (unit == null || unit.equals("Wh")) {
+            factor = 1;
+        } else if (unit.equals("kWh")) {
+            factor = 1000;
+        } else {
+            return Optional.empty();
+        }
+        try {
+            double wh = Double.parseDouble(value.trim()) * factor;
+            if (Double.isNaN(wh) || wh < 0 || wh > Integer.MAX_VALUE) {
+                return Optional.empty();
+            }
+            return Optional.of((int) Math.round(wh));
+        } catch (NumberFormatException | NullPointerException e) {
+            return Optional.empty();
+        }
     }
 
     /** MeterValues.req: linked to the named transaction when it is one of this charge point's. */
@@ -302,7 +398,7 @@ public class TransactionService implements TransactionQueries {
                 t.getIdTag(), t.getMeterStart(), t.getMeterStop(), Times.instant(t.getStartTimestamp()),
                 Times.instant(t.getStopTimestamp()), t.getStopReason(), t.energyWh(), t.getStartStatus(),
                 t.getReservationId(), t.getStopIdTag(), Times.instant(t.getStartReceivedAt()), Times.instant(t.getStopReceivedAt()),
-                values));
+                t.getClosedBy(), Times.instant(t.getClosedAt()), values));
     }
 
     private static TransactionView view(ChargingTransaction t) {

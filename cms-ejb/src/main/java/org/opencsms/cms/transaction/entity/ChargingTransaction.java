@@ -64,6 +64,10 @@ public class ChargingTransaction {
     private String stopIdTag;
     @Column(name = "stop_received_at")
     private OffsetDateTime stopReceivedAt;
+    @Column(name = "closed_by")
+    private String closedBy;
+    @Column(name = "closed_at")
+    private OffsetDateTime closedAt;
 
     protected ChargingTransaction() {
     }
@@ -99,6 +103,17 @@ public class ChargingTransaction {
         this.stopReceivedAt = receivedAt;
     }
 
+    /** An operator's close of a transaction its charge point will never report: stopped now, by {@code closedBy}. */
+    public void closeByOperator(int meterStop, String reason, String closedBy, OffsetDateTime now) {
+        stop(meterStop, now, reason, null, now);
+        this.closedBy = closedBy;
+        this.closedAt = now;
+    }
+
+    public boolean isClosedByOperator() {
+        return closedBy != null;
+    }
+
     /** Energy of a stopped transaction; null while it runs. */
     public Integer energyWh() {
         return meterStop == null ? null : meterStop - meterStart;
@@ -118,4 +133,6 @@ public class ChargingTransaction {
     public String getStopReason() { return stopReason; }
     public String getStopIdTag() { return stopIdTag; }
     public OffsetDateTime getStopReceivedAt() { return stopReceivedAt; }
+    public String getClosedBy() { return closedBy; }
+    public OffsetDateTime getClosedAt() { return closedAt; }
 }

@@ -24,8 +24,12 @@ import org.opencsms.cms.chargepoint.entity.ChargePoint;
 @Table(name = "meter_value")
 @NamedQuery(name = MeterReading.OF_TRANSACTION, query = "select m from MeterReading m where m.transaction.id = :tx "
         + "order by m.sampledAt, m.measurand, m.phase, m.location, m.context")
+// the energy register readings of a transaction, newest first (an operator's close takes the last one)
+@NamedQuery(name = MeterReading.ENERGY_OF_TRANSACTION, query = "select m from MeterReading m where m.transaction.id = :tx "
+        + "and m.measurand = 'Energy.Active.Import.Register' and m.format = 'Raw' order by m.sampledAt desc, m.id desc")
 public class MeterReading {
     public static final String OF_TRANSACTION = "MeterReading.ofTransaction";
+    public static final String ENERGY_OF_TRANSACTION = "MeterReading.energyOfTransaction";
 
     @Id
     @SequenceGenerator(name = "meter_value_seq", sequenceName = "meter_value_seq", allocationSize = 1000)

@@ -1,0 +1,2 @@
+/** JPA entities of the reservation component. */
+package org.opencsms.cms.reservation.entity;
