@@ -20,7 +20,6 @@ import jakarta.json.stream.JsonGenerator;
 import org.opencsms.api.cms.ChargePointAdmin;
 import org.opencsms.api.cms.ChargePointCommands;
 import org.opencsms.api.cms.ChargePointView;
-import org.opencsms.api.cms.CmsException;
 import org.opencsms.api.cms.CommandView;
 import org.opencsms.api.cms.TransactionFilter;
 import org.opencsms.api.cms.TransactionQueries;
@@ -145,19 +144,13 @@ public class ChargePointBean implements Serializable {
     }
 
     private CompletableFuture<SentCommand> start(String what, String payload) {
-        try {
-            CompletableFuture<SentCommand> stage = commands.send(id, what, payload, Console.caller())
-                    .toCompletableFuture();
-            stage.whenComplete((sent, failure) -> updates.commandCompleted());
-            return stage;
-        } catch (RuntimeException e) {
-            CmsException refused = Console.cmsFailure(e);
-            if (refused == null) {
-                throw e;
-            }
-            Console.error(refused);
+        List<CompletableFuture<SentCommand>> started = new java.util.ArrayList<>(1);
+        Console.attempt(() -> started.add(commands.send(id, what, payload, Console.caller()).toCompletableFuture()));
+        if (started.isEmpty()) {
             return null;
         }
+        started.get(0).whenComplete((sent, failure) -> updates.commandCompleted());
+        return started.get(0);
     }
 
     public boolean isWaiting() {
@@ -275,35 +268,23 @@ public class ChargePointBean implements Serializable {
         if (!Console.mayChange()) {
             return;
         }
-        try {
+        Console.attempt(() -> {
             view = chargePoints.update(id, newPassword == null || newPassword.isEmpty() ? null : newPassword,
                     newProfile);
             newPassword = null;
             Console.info("Credentials of " + id + " saved");
-        } catch (RuntimeException e) {
-            CmsException refused = Console.cmsFailure(e);
-            if (refused == null) {
-                throw e;
-            }
-            Console.error(refused);
-        }
+        });
     }
 
     public void removePassword() {
         if (!Console.mayChange()) {
             return;
         }
-        try {
+        Console.attempt(() -> {
             view = chargePoints.update(id, "", 0);
             newProfile = 0;
             Console.info("Password of " + id + " removed: it connects without one (security profile 0)");
-        } catch (RuntimeException e) {
-            CmsException refused = Console.cmsFailure(e);
-            if (refused == null) {
-                throw e;
-            }
-            Console.error(refused);
-        }
+        });
     }
 
     public String delete() {

@@ -16,7 +16,6 @@ import org.primefaces.model.SortOrder;
 import org.opencsms.api.cms.ChargePointAdmin;
 import org.opencsms.api.cms.ChargePointOrder;
 import org.opencsms.api.cms.ChargePointView;
-import org.opencsms.api.cms.CmsException;
 import org.opencsms.api.cms.ConnectorView;
 import org.opencsms.api.cms.NewChargePoint;
 
@@ -78,20 +77,14 @@ public class ChargePointsBean implements Serializable {
         if (!Console.mayChange()) {
             return;
         }
-        try {
+        Console.attempt(() -> {
             ChargePointView cp = chargePoints.register(new NewChargePoint(newId == null ? null : newId.trim(),
                     newPassword == null || newPassword.isEmpty() ? null : newPassword, newProfile));
             Console.info("Charge point " + cp.id() + " registered");
             newId = null;
             newPassword = null;
             newProfile = null;
-        } catch (RuntimeException e) {
-            CmsException refused = Console.cmsFailure(e);
-            if (refused == null) {
-                throw e;
-            }
-            Console.error(refused);
-        }
+        });
     }
 
     public void delete(String id) {

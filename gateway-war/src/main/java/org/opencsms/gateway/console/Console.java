@@ -72,8 +72,26 @@ public class Console {
         }
     }
 
+    /**
+     * Runs a change through a business interface; a refusal of the CMS becomes messages (false), anything
+     * else propagates (the error page).
+     */
+    static boolean attempt(Runnable change) {
+        try {
+            change.run();
+            return true;
+        } catch (RuntimeException e) {
+            CmsException refused = cmsFailure(e);
+            if (refused == null) {
+                throw e;
+            }
+            error(refused);
+            return false;
+        }
+    }
+
     /** The exception a call of a business interface failed with, unwrapped from the EJB layer. */
-    static CmsException cmsFailure(RuntimeException e) {
+    private static CmsException cmsFailure(RuntimeException e) {
         Throwable t = e;
         while (t != null) {
             if (t instanceof CmsException c) {

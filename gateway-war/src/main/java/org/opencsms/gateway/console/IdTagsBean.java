@@ -9,7 +9,6 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
-import org.opencsms.api.cms.CmsException;
 import org.opencsms.api.cms.IdTagAdmin;
 import org.opencsms.api.cms.IdTagView;
 
@@ -110,15 +109,8 @@ public class IdTagsBean implements Serializable {
     }
 
     private void call(Runnable change) {
-        try {
-            change.run();
+        if (Console.attempt(change)) {
             list = null;
-        } catch (RuntimeException e) {
-            CmsException refused = Console.cmsFailure(e);
-            if (refused == null) {
-                throw e;
-            }
-            Console.error(refused);
         }
     }
 

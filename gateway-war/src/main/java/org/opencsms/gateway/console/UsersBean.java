@@ -7,7 +7,6 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 
-import org.opencsms.api.cms.CmsException;
 import org.opencsms.api.cms.ConsoleUserView;
 import org.opencsms.api.cms.ConsoleUsers;
 
@@ -81,15 +80,8 @@ public class UsersBean implements Serializable {
     }
 
     private void call(Runnable change) {
-        try {
-            change.run();
+        if (Console.attempt(change)) {
             list = null;
-        } catch (RuntimeException e) {
-            CmsException refused = Console.cmsFailure(e);
-            if (refused == null) {
-                throw e;
-            }
-            Console.error(refused);
         }
     }
 

@@ -37,6 +37,6 @@ public class ChargePointReservationResource {
             throw new BadRequest("a JSON body {\"connectorId\",\"idTag\",\"expiryDate\"} is required");
         }
         ReservationResource.respond(async, uri, id,
-                () -> reservations.reserve(id, request, ReservationResource.caller(security)), true);
+                () -> reservations.reserve(id, request, CommandOutcomes.caller(security)), true);
     }
 }

@@ -35,6 +35,20 @@ final class CommandOutcomes {
                 : failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure));
     }
 
+    /**
+     * Starts the CMS operation and answers once its stage completes: {@link #suspend}, then {@link #resume}; a
+     * refusal before anything was sent (a CmsException) answers at once.
+     */
+    static <T> void submit(AsyncResponse async, String chargePointId, java.util.function.Supplier<CompletionStage<T>> operation,
+                           Function<T, String> outcome) {
+        suspend(async, chargePointId);
+        try {
+            resume(async, operation.get(), outcome);
+        } catch (RuntimeException e) {
+            async.resume(e);
+        }
+    }
+
     static int status(String outcome) {
         if (outcome == null) {
             return 202;

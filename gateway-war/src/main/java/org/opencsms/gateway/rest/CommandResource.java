@@ -1,9 +1,7 @@
 package org.opencsms.gateway.rest;
 
 import java.io.StringReader;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
@@ -29,7 +27,6 @@ import org.opencsms.api.cms.ChargePointCommands;
 import org.opencsms.api.cms.CommandView;
 import org.opencsms.api.cms.SentCommand;
 import org.opencsms.api.messaging.CommandResult;
-import org.opencsms.gateway.platform.GatewaySettings;
 
 /**
  * Commands to charge points: {@code POST /api/charge-points/{id}/commands/{Action}} with the OCPP request
@@ -41,8 +38,6 @@ import org.opencsms.gateway.platform.GatewaySettings;
 @Path("charge-points/{id}/commands")
 @Produces(MediaType.APPLICATION_JSON)
 public class CommandResource {
-    /** Only if the CMS never completed the command (it always does, at its own timeout). */
-    private static final Duration SAFETY_MARGIN = Duration.ofSeconds(15);
 
     @EJB
     ChargePointCommands commands;
@@ -54,10 +49,9 @@ public class CommandResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public void send(@PathParam("id") String id, @PathParam("action") String action, String body,
                      @Suspended AsyncResponse async) {
-        async.setTimeout(GatewaySettings.callTimeout().plus(SAFETY_MARGIN).toSeconds(), TimeUnit.SECONDS);
-        async.setTimeoutHandler(r -> r.resume(ErrorMappers.error(504, "no answer for the command to " + id)));
+        CommandOutcomes.suspend(async, id);
         try {
-            commands.send(id, action, parse(body).toString(), caller())
+            commands.send(id, action, parse(body).toString(), CommandOutcomes.caller(security))
                     .whenComplete((sent, failure) -> async.resume(failure == null ? response(sent) : failure));
         } catch (RuntimeException e) {
             async.resume(e);
@@ -92,10 +86,6 @@ public class CommandResource {
             case TIMEOUT -> ErrorMappers.error(504, result.errorDescription());
             case NOT_CONNECTED -> ErrorMappers.error(409, result.errorDescription());
         };
-    }
-
-    private String caller() {
-        return security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
     }
 
     private static JsonObject parse(String body) {

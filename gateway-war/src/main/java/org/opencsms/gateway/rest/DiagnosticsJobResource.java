@@ -36,13 +36,8 @@ public class DiagnosticsJobResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public void send(@PathParam("id") String id, DiagnosticsRequest request, @Suspended AsyncResponse async) {
-        CommandOutcomes.suspend(async, id);
-        try {
-            CommandOutcomes.resume(async, firmware.getDiagnostics(id, request, CommandOutcomes.caller(security)),
-                    MaintenanceJobView::outcome);
-        } catch (RuntimeException e) {
-            async.resume(e);
-        }
+        CommandOutcomes.submit(async, id, () -> firmware.getDiagnostics(id, request, CommandOutcomes.caller(security)),
+                MaintenanceJobView::outcome);
     }
 
     @GET

@@ -36,25 +36,15 @@ public class LocalListResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public void send(@PathParam("id") String id, LocalListRequest request, @Suspended AsyncResponse async) {
-        CommandOutcomes.suspend(async, id);
-        try {
-            CommandOutcomes.resume(async, lists.send(id, request, CommandOutcomes.caller(security)),
-                    LocalListUpdateView::outcome);
-        } catch (RuntimeException e) {
-            async.resume(e);
-        }
+        CommandOutcomes.submit(async, id, () -> lists.send(id, request, CommandOutcomes.caller(security)),
+                LocalListUpdateView::outcome);
     }
 
     @POST
     @Path("version")
     public void readVersion(@PathParam("id") String id, @Suspended AsyncResponse async) {
-        CommandOutcomes.suspend(async, id);
-        try {
-            CommandOutcomes.resume(async, lists.readVersion(id, CommandOutcomes.caller(security)),
-                    LocalListUpdateView::outcome);
-        } catch (RuntimeException e) {
-            async.resume(e);
-        }
+        CommandOutcomes.submit(async, id, () -> lists.readVersion(id, CommandOutcomes.caller(security)),
+                LocalListUpdateView::outcome);
     }
 
     @GET

@@ -1,10 +1,8 @@
 package org.opencsms.gateway.rest;
 
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.ejb.EJB;
 import jakarta.ws.rs.DELETE;
@@ -26,7 +24,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.opencsms.api.cms.ChargePointReservations;
 import org.opencsms.api.cms.ReservationReply;
 import org.opencsms.api.cms.ReservationView;
-import org.opencsms.gateway.platform.GatewaySettings;
 
 /**
  * Reservations: {@code GET /api/reservations[?chargePointId=&active=]}, {@code GET /api/reservations/{id}} and
@@ -37,8 +34,6 @@ import org.opencsms.gateway.platform.GatewaySettings;
 @Path("reservations")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReservationResource {
-    /** Only if the CMS never completed the command (it always does, at its own timeout). */
-    private static final Duration SAFETY_MARGIN = Duration.ofSeconds(15);
 
     @EJB
     ChargePointReservations reservations;
@@ -75,7 +70,7 @@ public class ReservationResource {
     @DELETE
     @Path("{id}")
     public void cancel(@PathParam("id") String id, @Suspended AsyncResponse async) {
-        respond(async, uri, id, () -> reservations.cancel(reservationId(id), caller(security)), false);
+        respond(async, uri, id, () -> reservations.cancel(reservationId(id), CommandOutcomes.caller(security)), false);
     }
 
     /**
@@ -86,9 +81,7 @@ public class ReservationResource {
      */
     static void respond(AsyncResponse async, UriInfo uri, String target,
                         java.util.function.Supplier<CompletionStage<ReservationReply>> command, boolean created) {
-        async.setTimeout(GatewaySettings.callTimeout().plus(SAFETY_MARGIN).toSeconds(), TimeUnit.SECONDS);
-        async.setTimeoutHandler(r -> r.resume(ErrorMappers.error(504, "no answer for the reservation command to "
-                + target)));
+        CommandOutcomes.suspend(async, target);
         try {
             // absolute: a relative Location is not resolved on an asynchronous response everywhere; read on the
             // request's thread (the answer completes on another)
@@ -115,10 +108,6 @@ public class ReservationResource {
 
     private static Response withStatus(int status, ReservationView r, URI location) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).location(location).entity(r).build();
-    }
-
-    static String caller(SecurityContext security) {
-        return security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
     }
 
     private static int reservationId(String id) {
