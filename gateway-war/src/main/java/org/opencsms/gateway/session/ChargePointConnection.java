@@ -165,8 +165,10 @@ public final class ChargePointConnection {
     }
 
     /**
-     * Closes a socket whose peer stopped reading (a write pending too long), or that answered no ping
-     * for {@code deadAfter}; otherwise sends a ping, unless a write is pending (then the socket is busy).
+     * Closes a socket whose peer stopped reading (a write pending too long), or that has given no sign of
+     * life (a pong or a frame) for {@code deadAfter}; otherwise sends a ping, unless a write is pending (then
+     * the socket is busy). A frame counts as much as a pong: a busy socket is not pinged, so a charge point
+     * that talks all the time may never get a ping to answer.
      */
     public void keepAlive(Instant now, Duration deadAfter) {
         if (writeStalled(deadAfter)) {
@@ -174,7 +176,9 @@ public final class ChargePointConnection {
             close(CloseReason.CloseCodes.GOING_AWAY, "not reading");
             return;
         }
-        if (lastPong.plus(deadAfter).isBefore(now)) {
+        Instant heard = lastHeard;
+        Instant alive = heard != null && heard.isAfter(lastPong) ? heard : lastPong;
+        if (alive.plus(deadAfter).isBefore(now)) {
             LOG.info(() -> chargePointId + " answered no ping for " + deadAfter.toSeconds() + " s: closing");
             close(CloseReason.CloseCodes.GOING_AWAY, "no pong");
             return;

@@ -111,6 +111,17 @@ class ChargePointConnectionTest {
         assertEquals("no pong", socket.closeReason().getReasonPhrase());
     }
 
+    /** Under load a write is often in progress at the ping's time: the pings are skipped, the frames go on. */
+    @Test
+    void aPeerThatKeepsSendingFramesIsAliveWithoutAPong() throws Exception {
+        Thread.sleep(60);
+        connection.heard();
+        connection.keepAlive(connection.openedAt().plusMillis(100), Duration.ofMillis(40));
+        assertNull(socket.closeReason());
+        connection.keepAlive(Instant.now().plusMillis(41), Duration.ofMillis(40));
+        assertEquals("no pong", socket.closeReason().getReasonPhrase(), "silent after its last frame: closed");
+    }
+
     @Test
     void aPongKeepsThePeerAlive() throws Exception {
         Thread.sleep(60);
