@@ -43,6 +43,8 @@ class ConsoleBrowserIT {
     @Test
     void everyPageNeedsALoginAndAWrongPasswordIsRefused() throws Exception {
         try (Browser b = new Browser(BASE)) {
+            b.open("/");
+            b.waitFor(d -> d.getCurrentUrl().contains("/login.xhtml"));
             b.open("/console/charge-points.xhtml");
             b.waitFor(d -> d.getCurrentUrl().contains("/login.xhtml"));
             b.login("admin", "not-the-password");
@@ -59,6 +61,9 @@ class ConsoleBrowserIT {
                 URI.create(BASE + "/console/export/transactions.csv")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(302, anonymous.statusCode(), "the CSV export needs a login too");
         assertTrue(anonymous.headers().firstValue("Location").orElse("").endsWith("/login.xhtml"));
+        HttpResponse<String> root = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(BASE + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertFalse(root.body().contains("Charge points registered"), "the root serves no console page without a login");
     }
 
     @Test
