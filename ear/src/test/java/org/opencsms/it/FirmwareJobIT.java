@@ -106,6 +106,9 @@ class FirmwareJobIT {
             assertEquals("diag-" + id + ".zip", r.object().getString("fileName"));
 
             charger.ok("DiagnosticsStatusNotification", "{\"status\":\"Uploading\"}");
+            // as a charge point reports progress: the next status after this one is stored (events of one
+            // charge point may be consumed in parallel; see the note on out-of-order notifications)
+            awaitNewestJob(path, j -> "Uploading".equals(j.getString("status", null)));
             charger.ok("DiagnosticsStatusNotification", "{\"status\":\"Uploaded\"}");
             JsonObject job = awaitNewestJob(path, j -> !j.isNull("closedAt"));
             assertEquals(List.of("Uploaded", "Uploading"), history(job));
