@@ -27,4 +27,14 @@ final class PageParams {
 
     private PageParams() {
     }
+
+    /** An optional true/false filter of a list: absent or empty is null (no filter). */
+    static Boolean flag(String name, String value) {
+        return switch (value == null ? "" : value) {
+            case "" -> null;
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new BadRequest(name + " must be true or false");
+        };
+    }
 }

@@ -48,12 +48,7 @@ public class ReservationResource {
                                       @QueryParam("active") String active,
                                       @QueryParam("offset") @DefaultValue("0") String offset,
                                       @QueryParam("limit") @DefaultValue("50") String limit) {
-        Boolean activeFilter = switch (active == null ? "" : active) {
-            case "" -> null;
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw new BadRequest("active must be true or false");
-        };
+        Boolean activeFilter = PageParams.flag("active", active);
         int from = PageParams.offset(offset);
         int size = PageParams.limit(limit);
         return reservations.list(chargePointId == null || chargePointId.isEmpty() ? null : chargePointId,
