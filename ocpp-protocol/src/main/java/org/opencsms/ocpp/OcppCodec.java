@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,6 +46,8 @@ public final class OcppCodec {
     private final JsonParserFactory parsers;
     private final JsonWriterFactory writers;
     private final PayloadMapper mapper;
+    /** null: strict; otherwise told of every deviation a relaxed codec tolerates. */
+    private final Consumer<Deviation> lenient;
 
     public OcppCodec(ActionRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
@@ -52,6 +55,32 @@ public final class OcppCodec {
         this.parsers = json.createParserFactory(Map.of());
         this.writers = json.createWriterFactory(Map.of());
         this.mapper = new PayloadMapper(json);
+        this.lenient = null;
+    }
+
+    private OcppCodec(OcppCodec strict, Consumer<Deviation> lenient) {
+        this.registry = strict.registry;
+        this.json = strict.json;
+        this.parsers = strict.parsers;
+        this.writers = strict.writers;
+        this.mapper = strict.mapper;
+        this.lenient = lenient;
+    }
+
+    /**
+     * The same codec reading payloads relaxed, for charge points whose firmware gets common things wrong:
+     * unknown extra properties are ignored, timestamps without a zone are read as UTC, numbers sent as strings
+     * (and strings sent as numbers) are converted, enumeration values are matched regardless of case. Each
+     * such deviation is passed to {@code tolerated}; everything else is refused as strictly as ever. Framing and
+     * what we send are unchanged. Cheap: one per connection is fine.
+     */
+    public OcppCodec relaxed(Consumer<Deviation> tolerated) {
+        return new OcppCodec(this, Objects.requireNonNull(tolerated, "tolerated"));
+    }
+
+    /** Whether payloads are read relaxed ({@link #relaxed}). */
+    public boolean isRelaxed() {
+        return lenient != null;
     }
 
     public ActionRegistry registry() {
@@ -164,7 +193,7 @@ public final class OcppCodec {
             throw new OcppException(null, RpcError.FORMAT, "Payload missing");
         }
         List<PayloadMapper.Violation> violations = new ArrayList<>();
-        T value = mapper.read(type, payload, violations);
+        T value = mapper.read(type, payload, violations, lenient);
         if (!violations.isEmpty()) {
             throw new OcppException(null, violations.get(0).error(), PayloadMapper.describe(violations),
                     PayloadMapper.strings(violations));

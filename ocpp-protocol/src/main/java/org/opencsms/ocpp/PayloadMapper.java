@@ -22,6 +22,8 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -30,7 +32,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -49,6 +54,9 @@ final class PayloadMapper {
 
     private static final Object INVALID = new Object();
     private static final int MAX_ECHO = 40;
+    private static final int MAX_NUMBER_STRING = 40;
+    private static final int MAX_ENUM_LENGTH = 64;
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
     private static final ClassValue<RecordModel> MODELS = new ClassValue<>() {
         @Override
@@ -73,14 +81,39 @@ final class PayloadMapper {
     // ---- reading ----------------------------------------------------------------------------------------
 
     <T> T read(Class<T> type, JsonObject payload, List<Violation> out) {
-        Object value = readRecord(model(type), payload, "", out);
+        return read(type, payload, out, null);
+    }
+
+    /**
+     * @param lenient null: strict, every departure from the schema is a violation; otherwise the common
+     *                departures of real firmware ({@link Deviation.Kind}) are accepted and reported to it
+     */
+    <T> T read(Class<T> type, JsonObject payload, List<Violation> out, Consumer<Deviation> lenient) {
+        Reading reading = new Reading(type.getSimpleName(), out, lenient);
+        Object value = readRecord(model(type), payload, "", reading);
         return value == INVALID || !out.isEmpty() ? null : type.cast(value);
     }
 
-    private Object readRecord(RecordModel model, JsonObject obj, String path, List<Violation> out) {
+    /** One read: where violations go, and the deviations tolerated (lenient null when strict). */
+    private record Reading(String message, List<Violation> out, Consumer<Deviation> lenient) {
+        boolean relaxed() {
+            return lenient != null;
+        }
+
+        void tolerated(String path, Deviation.Kind kind, String detail) {
+            lenient.accept(new Deviation(message, path, kind, detail));
+        }
+    }
+
+    private Object readRecord(RecordModel model, JsonObject obj, String path, Reading reading) {
+        List<Violation> out = reading.out();
         boolean ok = true;
         for (String key : obj.keySet()) {
             if (!model.byName.containsKey(key)) {
+                if (reading.relaxed()) {
+                    reading.tolerated(join(path, echoKey(key)), Deviation.Kind.UNKNOWN_PROPERTY, "");
+                    continue;
+                }
                 out.add(new Violation(RpcError.FORMAT, join(path, key), "unknown property"));
                 ok = false;
             }
@@ -98,7 +131,7 @@ final class PayloadMapper {
                 }
                 continue;
             }
-            Object value = readValue(c.slot, v, p, out);
+            Object value = readValue(c.slot, v, p, reading);
             if (value == INVALID) {
                 ok = false;
             } else {
@@ -118,7 +151,11 @@ final class PayloadMapper {
         }
     }
 
-    private Object readValue(Slot slot, JsonValue v, String path, List<Violation> out) {
+    private Object readValue(Slot slot, JsonValue v, String path, Reading reading) {
+        List<Violation> out = reading.out();
+        if (reading.relaxed()) {
+            v = relax(slot, v, path, reading);
+        }
         Object value;
         switch (slot.kind) {
             case STRING -> {
@@ -172,6 +209,12 @@ final class PayloadMapper {
                     return type(out, path, "expected date-time string");
                 }
                 Instant t = parseDateTime(s.getString());
+                if (t == null && reading.relaxed()) {
+                    t = parseZonelessDateTime(s.getString());
+                    if (t != null) {
+                        reading.tolerated(path, Deviation.Kind.TIMESTAMP_WITHOUT_ZONE, echo(s.getString()));
+                    }
+                }
                 if (t == null) {
                     return type(out, path, "not a valid date-time: " + echo(s.getString()));
                 }
@@ -182,6 +225,12 @@ final class PayloadMapper {
                     return type(out, path, "expected string");
                 }
                 value = slot.enumByWire.get(s.getString());
+                if (value == null && reading.relaxed() && s.getString().length() <= MAX_ENUM_LENGTH) {
+                    value = slot.enumByLowerCase.get(s.getString().toLowerCase(Locale.ROOT));
+                    if (value != null) {
+                        reading.tolerated(path, Deviation.Kind.ENUM_CASE, echo(s.getString()));
+                    }
+                }
                 if (value == null) {
                     out.add(new Violation(RpcError.PROPERTY, path, echo(s.getString()) + " is not one of " + slot.enumList));
                     return INVALID;
@@ -197,7 +246,7 @@ final class PayloadMapper {
                 if (!(v instanceof JsonObject o)) {
                     return type(out, path, "expected object");
                 }
-                return readRecord(model(slot.raw), o, path, out);
+                return readRecord(model(slot.raw), o, path, reading);
             }
             case LIST -> {
                 if (!(v instanceof JsonArray a)) {
@@ -210,7 +259,7 @@ final class PayloadMapper {
                     String p = path + '[' + i + ']';
                     Object o = item.getValueType() == JsonValue.ValueType.NULL
                             ? type(out, p, "null item")
-                            : readValue(slot.item, item, p, out);
+                            : readValue(slot.item, item, p, reading);
                     if (o == INVALID) {
                         ok = false;
                     } else {
@@ -227,6 +276,35 @@ final class PayloadMapper {
     private static Object type(List<Violation> out, String path, String problem) {
         out.add(new Violation(RpcError.TYPE, path, problem));
         return INVALID;
+    }
+
+    /**
+     * Relaxed reading of a scalar: a number sent as a string where a number is expected (plain decimal
+     * notation only, short: a string is not bounded by the frame guard's number rules), and a number where a
+     * string is expected. Anything else is returned as is, to be judged by the strict rules.
+     */
+    private JsonValue relax(Slot slot, JsonValue v, String path, Reading reading) {
+        switch (slot.kind) {
+            case INTEGER, LONG, DECIMAL -> {
+                if (v instanceof JsonString s) {
+                    String text = s.getString().strip();
+                    if (text.length() <= MAX_NUMBER_STRING && PLAIN_NUMBER.matcher(text).matches()) {
+                        reading.tolerated(path, Deviation.Kind.NUMBER_AS_STRING, echo(s.getString()));
+                        return json.createValue(new BigDecimal(text));
+                    }
+                }
+            }
+            case STRING -> {
+                if (v instanceof JsonNumber n) {
+                    reading.tolerated(path, Deviation.Kind.STRING_AS_NUMBER, n.toString());
+                    return json.createValue(n.bigDecimalValue().toPlainString());
+                }
+            }
+            default -> {
+                // judged as sent
+            }
+        }
+        return v;
     }
 
     // ---- constraints shared by reading and validating ------------------------------------------------------
@@ -363,6 +441,15 @@ final class PayloadMapper {
         }
     }
 
+    /** A local date-time without an offset (ISO-8601, optional fraction), taken as UTC; null for anything else. */
+    static Instant parseZonelessDateTime(String s) {
+        try {
+            return LocalDateTime.parse(s, DateTimeFormatter.ISO_LOCAL_DATE_TIME).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
     /** UTC with Z; milliseconds only when non-zero (Instant.toString prints no fraction for whole seconds). */
     static String formatDateTime(Instant t) {
         return t.truncatedTo(ChronoUnit.MILLIS).toString();
@@ -372,6 +459,12 @@ final class PayloadMapper {
 
     private static String join(String path, String name) {
         return path.isEmpty() ? name : path + '.' + name;
+    }
+
+    /** A property name as it may appear in a log line: short, and only printable ASCII. */
+    private static String echoKey(String key) {
+        String cut = key.length() > MAX_ECHO ? key.substring(0, MAX_ECHO) + "..." : key;
+        return cut.replaceAll("[^\\x20-\\x7e]", "?");
     }
 
     private static String echo(String s) {
@@ -461,6 +554,7 @@ final class PayloadMapper {
         final Integer maxItems;
         final boolean uri;
         final Map<String, Object> enumByWire;
+        final Map<String, Object> enumByLowerCase;
         final String enumList;
 
         private Slot(ValueKind kind, Class<?> raw, Slot item, AnnotatedType at, RecordComponent rc, String where) {
@@ -488,9 +582,13 @@ final class PayloadMapper {
                     byWire.put(((WireEnum) e).wire(), e);
                 }
                 this.enumByWire = Collections.unmodifiableMap(byWire);
+                Map<String, Object> byLowerCase = new LinkedHashMap<>();
+                byWire.forEach((wire, e) -> byLowerCase.putIfAbsent(wire.toLowerCase(Locale.ROOT), e));
+                this.enumByLowerCase = Collections.unmodifiableMap(byLowerCase);
                 this.enumList = String.join(", ", byWire.keySet());
             } else {
                 this.enumByWire = null;
+                this.enumByLowerCase = null;
                 this.enumList = null;
             }
         }
