@@ -42,6 +42,8 @@ public class HandshakeFilter extends HttpFilter {
     @Inject
     HandshakeThrottle throttle;
     @Inject
+    RelaxedHandshakes relaxedHandshakes;
+    @Inject
     org.opencsms.gateway.session.SessionRegistry sessions;
 
     /** CSMS_MIN_SECURITY_PROFILE [0]: charge points registered below it (and unregistered ones, above 0) get 401. */
@@ -126,6 +128,7 @@ public class HandshakeFilter extends HttpFilter {
         switch (check.decision()) {
             case ACCEPT -> {
                 throttle.succeeded(id, address);
+                relaxedHandshakes.accepted(id, check.validation());
                 metrics.handshake("accepted");
                 if (check.securityProfile() == 0 && PROFILE_0_WARNINGS.due(id, now)
                         && PROFILE_0_LOG.log(() -> "Charge point " + id + " from " + address + " connects with security profile 0: "

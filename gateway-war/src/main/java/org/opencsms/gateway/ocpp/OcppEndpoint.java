@@ -63,6 +63,8 @@ public class OcppEndpoint {
     org.opencsms.gateway.platform.Timers timers;
     @Inject
     GatewayMetrics metrics;
+    @Inject
+    RelaxedHandshakes relaxedHandshakes;
 
     @OnOpen
     public void open(Session session) {
@@ -79,11 +81,13 @@ public class OcppEndpoint {
         }
         session.setMaxTextMessageBufferSize(MAX_FRAME);
         session.setMaxIdleTimeout(0);
+        boolean relaxed = relaxedHandshakes.opened(identity.id());
         ChargePointConnection connection = new ChargePointConnection(identity.id(), session, version,
-                version.codec(), timers.scheduler(), GatewaySettings.callTimeout());
+                version.codec(), relaxed, timers.scheduler(), GatewaySettings.callTimeout());
         session.getUserProperties().put(CONNECTION, connection);
         registry.register(connection);
-        CONNECTIONS_LOG.log(() -> "Charge point " + connection.chargePointId() + " connected (" + subprotocol + ")");
+        CONNECTIONS_LOG.log(() -> "Charge point " + connection.chargePointId() + " connected (" + subprotocol
+                + (relaxed ? ", validation relaxed" : "") + ")");
         cms.publishAsync(connection.chargePointId(), new SessionOpened(
                 connection.chargePointId(), cms.nodeId(), connection.sessionId(), subprotocol, connection.openedAt()))
                 .whenComplete((published, e) -> {

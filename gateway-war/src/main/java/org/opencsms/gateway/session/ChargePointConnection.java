@@ -12,6 +12,7 @@ import java.util.logging.Logger;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 
+import org.opencsms.ocpp.Deviation;
 import org.opencsms.ocpp.OcppCodec;
 import org.opencsms.ocpp.OcppVersion;
 
@@ -38,15 +39,47 @@ public final class ChargePointConnection {
 
     public ChargePointConnection(String chargePointId, Session session, OcppVersion version, OcppCodec codec,
                              ScheduledExecutorService scheduler, Duration callTimeout) {
+        this(chargePointId, session, version, codec, false, scheduler, callTimeout);
+    }
+
+    /**
+     * @param relaxed whether this charge point's payloads are read relaxed ({@link OcppCodec#relaxed}): what it
+     *                gets wrong is tolerated and logged once per session ({@link #tolerated})
+     */
+    public ChargePointConnection(String chargePointId, Session session, OcppVersion version, OcppCodec codec,
+                             boolean relaxed, ScheduledExecutorService scheduler, Duration callTimeout) {
         this.chargePointId = chargePointId;
         this.session = session;
         this.version = version;
-        this.codec = codec;
+        this.codec = relaxed ? codec.relaxed(this::tolerated) : codec;
         this.scheduler = scheduler;
         this.outgoing = new OutgoingCalls(chargePointId, codec, this::send, scheduler, callTimeout);
         int rate = org.opencsms.gateway.platform.GatewaySettings.chargePointRate();
         this.incoming = new IncomingCalls(org.opencsms.gateway.platform.GatewaySettings.chargePointCallsWaiting(),
                 rate, 2.0 * rate, scheduler);
+    }
+
+    /** Distinct deviations logged per session; a charge point cannot make this set (or the log) grow beyond it. */
+    static final int MAX_LOGGED_DEVIATIONS = 50;
+    private final java.util.Set<String> loggedDeviations = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A departure from the schema that the relaxed codec accepted: one WARNING per kind and place of
+     * deviation per session (a charger repeats its mistakes in every message), at most
+     * {@value #MAX_LOGGED_DEVIATIONS} of them.
+     */
+    private void tolerated(Deviation deviation) {
+        if (loggedDeviations.size() >= MAX_LOGGED_DEVIATIONS || !loggedDeviations.add(deviation.key())) {
+            return;
+        }
+        boolean last = loggedDeviations.size() == MAX_LOGGED_DEVIATIONS;
+        LOG.warning(() -> "Charge point " + chargePointId + " (validation relaxed) sent " + deviation
+                + ": tolerated; logged once per session" + (last ? " (no more deviations logged in this session)" : ""));
+    }
+
+    /** The deviations logged in this session so far (their {@link Deviation#key() keys}). */
+    public java.util.Set<String> loggedDeviations() {
+        return java.util.Collections.unmodifiableSet(loggedDeviations);
     }
 
     /** Frames waiting behind the one being written; a peer that lets more pile up is not reading. */

@@ -63,8 +63,10 @@ public class CommandExecutor {
 
     private static CommandResult checked(OcppCodec codec, ActionDef<?, ?> def, JsonObject result) {
         try {
-            codec.readPayload(def.responseType(), result);
-            return new CommandResult(Outcome.RESULT, text(result), null, null, null);
+            Object answer = codec.readPayload(def.responseType(), result);
+            // relaxed: the CMS gets the answer as the schema has it (what was tolerated corrected or dropped)
+            JsonObject payload = codec.isRelaxed() ? codec.writePayload(answer) : result;
+            return new CommandResult(Outcome.RESULT, text(payload), null, null, null);
         } catch (OcppException e) {
             return new CommandResult(Outcome.INVALID_RESPONSE, text(result), codec.registry().errorCode(e.error()),
                     "the charge point's answer violates the " + def.name() + " response schema: " + e.description(), null);

@@ -68,6 +68,7 @@ class OcppEndpointTest {
         endpoint.registry = registry;
         endpoint.cms = cms;
         endpoint.timers = Timers.of(executor);
+        endpoint.relaxedHandshakes = new RelaxedHandshakes();
         endpoint.handlers = new VersionHandlers() {
             @Override
             public VersionHandler get(OcppVersion version) {

@@ -173,4 +173,28 @@ class ChargePointConnectionTest {
             Thread.sleep(5);
         }
     }
+
+    @Test
+    void aRelaxedConnectionLogsEachDeviationOnceAndBoundedly() throws Exception {
+        ChargePointConnection relaxed = new ChargePointConnection("CP-R", socket.session,
+                org.opencsms.ocpp.OcppVersion.OCPP16, org.opencsms.ocpp.OcppVersion.OCPP16.codec(), true, timers,
+                Duration.ofSeconds(30));
+        assertTrue(relaxed.codec().isRelaxed());
+        assertFalse(connection.codec().isRelaxed(), "strict unless asked");
+        StringBuilder payload = new StringBuilder("{\"currentTime\":\"2026-12-02T10:00:00\"");
+        for (int i = 0; i < 2 * ChargePointConnection.MAX_LOGGED_DEVIATIONS; i++) {
+            payload.append(",\"extra").append(i).append("\":1");
+        }
+        jakarta.json.JsonObject sloppy = jakarta.json.Json.createReader(new java.io.StringReader(payload + "}")).readObject();
+        relaxed.codec().readPayload(org.opencsms.ocpp.v16.HeartbeatResponse.class, jakarta.json.Json.createObjectBuilder()
+                .add("currentTime", "2026-12-02T10:00:00").build());
+        assertEquals(1, relaxed.loggedDeviations().size());
+        for (int round = 0; round < 3; round++) {
+            relaxed.codec().readPayload(org.opencsms.ocpp.v16.HeartbeatResponse.class, sloppy);
+        }
+        assertEquals(ChargePointConnection.MAX_LOGGED_DEVIATIONS, relaxed.loggedDeviations().size(),
+                "a charge point cannot make the log grow without bound");
+        assertTrue(relaxed.loggedDeviations().contains("HeartbeatResponse currentTime TIMESTAMP_WITHOUT_ZONE"),
+                relaxed.loggedDeviations()::toString);
+    }
 }

@@ -41,4 +41,12 @@ public interface ChargePointAdmin {
      * @throws CmsException NOT_FOUND for an unknown charge point; INVALID as for {@link #register}
      */
     ChargePointView update(String id, String password, Integer securityProfile);
+
+    /**
+     * Changes credentials and validation mode together, in one transaction; null parts stay as they are.
+     *
+     * @throws CmsException NOT_FOUND for an unknown charge point; INVALID as for {@link #register} or for a
+     *                      validation mode other than strict or relaxed
+     */
+    ChargePointView change(String id, ChargePointChange change);
 }

@@ -8,8 +8,14 @@ package org.opencsms.api.cms;
  */
 public interface ChargePointCredentials {
 
-    /** The decision, and the charge point's security profile (0 for one that is not registered). */
-    record Check(HandshakeDecision decision, int securityProfile) {
+    /**
+     * The decision, the charge point's security profile (0 for one that is not registered) and how strictly
+     * its messages are to be validated on the connection this handshake opens (strict when not registered).
+     */
+    record Check(HandshakeDecision decision, int securityProfile, ValidationMode validation) {
+        public Check(HandshakeDecision decision, int securityProfile) {
+            this(decision, securityProfile, ValidationMode.STRICT);
+        }
     }
 
     /**

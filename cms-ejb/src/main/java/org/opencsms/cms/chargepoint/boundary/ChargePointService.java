@@ -13,6 +13,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 
 import org.opencsms.api.cms.ChargePointAdmin;
+import org.opencsms.api.cms.ChargePointChange;
 import org.opencsms.api.cms.ChargePointIds;
 import org.opencsms.api.cms.ChargePointOrder;
 import org.opencsms.api.cms.ChargePointView;
@@ -21,6 +22,7 @@ import org.opencsms.api.cms.CmsException.Reason;
 import org.opencsms.api.cms.ConnectorView;
 import org.opencsms.api.cms.NewChargePoint;
 import org.opencsms.api.cms.Paging;
+import org.opencsms.api.cms.ValidationMode;
 import org.opencsms.cms.platform.PasswordHasher;
 import org.opencsms.cms.chargepoint.entity.ChargePoint;
 import org.opencsms.cms.chargepoint.entity.Connector;
@@ -118,8 +120,25 @@ public class ChargePointService implements ChargePointAdmin {
 
     @Override
     public ChargePointView update(String id, String password, Integer securityProfile) {
+        return change(id, new ChargePointChange(password, securityProfile, null));
+    }
+
+    @Override
+    public ChargePointView change(String id, ChargePointChange change) {
         ChargePoint cp = chargePoints.lockByIdentity(id)
                 .orElseThrow(() -> new CmsException(Reason.NOT_FOUND, "no charge point " + id));
+        // everything checked before anything changes
+        ValidationMode validation = change.validation() == null ? null : ValidationMode.of(change.validation());
+        if (change.password() != null || change.securityProfile() != null) {
+            credentials(cp, change.password(), change.securityProfile());
+        }
+        if (validation != null) {
+            cp.validation(validation);
+        }
+        return view(cp, Times.now());
+    }
+
+    private static void credentials(ChargePoint cp, String password, Integer securityProfile) {
         if (password != null && !password.isEmpty()) {
             checkPassword(password);
         }
@@ -136,7 +155,6 @@ public class ChargePointService implements ChargePointAdmin {
         checkProfile(profile, hasPassword);
         String hash = password == null ? cp.getPasswordHash() : password.isEmpty() ? null : PasswordHasher.hash(password);
         cp.credentials(hash, profile);
-        return view(cp, Times.now());
     }
 
     /** A new AuthorizationKey's rules. */
@@ -177,7 +195,7 @@ public class ChargePointService implements ChargePointAdmin {
 
     private ChargePointView view(ChargePoint cp, OffsetDateTime now) {
         List<ConnectorView> connectors = cp.getConnectors().stream().map(ChargePointService::view).toList();
-        return new ChargePointView(cp.getIdentity(), cp.getSecurityProfile(),
+        return new ChargePointView(cp.getIdentity(), cp.getSecurityProfile(), cp.getValidationMode().wire(),
                 chargePoints.isConnected(cp, Settings.nodeStaleAfter(), now), cp.getOcppVersion(),
                 cp.getRegistrationStatus(), cp.getVendor(), cp.getModel(), cp.getSerialNumber(),
                 cp.getFirmwareVersion(), Times.instant(cp.getLastSeen()), cp.getFirmwareStatus(), cp.getDiagnosticsStatus(),

@@ -48,6 +48,6 @@ public class CredentialService implements ChargePointCredentials {
         if (cp.getPasswordHash() != null && !verified.matches(chargePointId, password, cp.getPasswordHash())) {
             return new Check(HandshakeDecision.UNAUTHORIZED, profile);
         }
-        return new Check(HandshakeDecision.ACCEPT, profile);
+        return new Check(HandshakeDecision.ACCEPT, profile, cp.getValidationMode());
     }
 }

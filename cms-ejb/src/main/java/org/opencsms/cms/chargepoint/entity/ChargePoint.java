@@ -17,6 +17,8 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.opencsms.api.cms.ValidationMode;
+
 @Entity
 @Table(name = "charge_point")
 @NamedQuery(name = ChargePoint.BY_IDENTITY, query = "select c from ChargePoint c where c.identity = :identity")
@@ -42,6 +44,8 @@ public class ChargePoint {
     private String passwordHash;
     @Column(name = "security_profile")
     private int securityProfile;
+    @Column(name = "validation_mode")
+    private String validationMode = ValidationMode.STRICT.wire();
     @Column(name = "registration_status")
     private String registrationStatus;
     private String vendor;
@@ -117,6 +121,14 @@ public class ChargePoint {
     public void credentials(String passwordHash, int securityProfile) {
         this.passwordHash = passwordHash;
         this.securityProfile = securityProfile;
+    }
+
+    public ValidationMode getValidationMode() {
+        return ValidationMode.of(validationMode);
+    }
+
+    public void validation(ValidationMode mode) {
+        this.validationMode = mode.wire();
     }
 
     public void seen(OffsetDateTime now) {
