@@ -77,6 +77,23 @@ public abstract class ApiContract {
     }
 
     @Test
+    void aChargePointsValidationModeIsChangedOrRefusedWithAReason() {
+        String id = Api.uniqueId("VM");
+        assertEquals(201, api().post("/api/charge-points", "{\"id\":\"" + id + "\"}").status());
+        String path = "/api/charge-points/" + id;
+        assertEquals("strict", api().get(path).object().getString("validation"));
+        for (String body : List.of("{\"validation\":", "{\"validation\":\"loose\"}", "{\"validation\":1}",
+                "{\"mode\":\"relaxed\"}", "{}", "[]")) {
+            assertError(400, api().put(path, body), "PUT " + path + " " + body);
+        }
+        Reply relaxed = api().put(path, "{\"validation\":\"relaxed\"}");
+        assertEquals(200, relaxed.status(), relaxed.body());
+        assertEquals("relaxed", relaxed.object().getString("validation"));
+        assertEquals("relaxed", api().get(path).object().getString("validation"));
+        assertError(404, api().put(path + "-NONE", "{\"validation\":\"relaxed\"}"), "PUT of an unknown charge point");
+    }
+
+    @Test
     void anUnsupportedMediaTypeIsRefused() {
         Reply r = Api.send(api().request("/api/charge-points").header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"id\":\"X\"}")));

@@ -316,6 +316,35 @@ class LocalListsAndJobsIT extends CmsDeployment {
     }
 
     @Test
+    void reportsHandledOutOfOrderLandOnTheJobThatWasOpenWhenTheyArrived() {
+        String cp = connectedChargePoint("dgo");
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        long id = jobs.prepare(cp, new JobRequest("GetDiagnostics", "ftp://example.com/up", null, null, null, null,
+                null), "admin");
+        jobs.completed(id, 1L, answer("{\"fileName\":\"diag-2.zip\"}"));
+        // sent Uploading then Uploaded; handled the other way round
+        jobs.diagnosticsStatus(cp, "Uploaded", t.plusSeconds(2));
+        jobs.diagnosticsStatus(cp, "Uploading", t.plusSeconds(1));
+        jobs.diagnosticsStatus(cp, "Uploading", t.plusSeconds(3)); // after the close: no longer this job's
+        MaintenanceJobView job = jobs.jobs(cp, "GetDiagnostics", 0, 10).get(0);
+        assertEquals(List.of("Uploaded", "Uploading"), job.statusHistory().stream().map(s -> s.status()).toList());
+        assertEquals("Uploaded", job.status(), "the latest report is the status");
+        assertEquals(t.plusSeconds(2), job.closedAt());
+
+        long fw = jobs.prepare(cp, new JobRequest("UpdateFirmware", "https://example.com/fw", Instant.now(), null,
+                null, null, null), "admin");
+        jobs.completed(fw, 2L, answer("{}"));
+        jobs.firmwareStatus(cp, "Installed", t.plusSeconds(9));
+        jobs.firmwareStatus(cp, "InstallationFailed", t.plusSeconds(8)); // an earlier final report closes earlier
+        jobs.firmwareStatus(cp, "Downloaded", t.plusSeconds(7));
+        MaintenanceJobView firmware = jobs.jobs(cp, "UpdateFirmware", 0, 10).get(0);
+        assertEquals(List.of("Installed", "InstallationFailed", "Downloaded"),
+                firmware.statusHistory().stream().map(s -> s.status()).toList());
+        assertEquals("Installed", firmware.status());
+        assertEquals(t.plusSeconds(8), firmware.closedAt());
+    }
+
+    @Test
     void aJobWhoseCommandFailedIsClosed() {
         String cp = connectedChargePoint("fwf");
         long id = jobs.prepare(cp, new JobRequest("UpdateFirmware", "https://example.com/fw", Instant.now(), null,

@@ -31,8 +31,9 @@ import org.opencsms.cms.platform.Times;
 
 /**
  * The job records and the status reports that move them on, each method one database transaction. A
- * status notification goes to the newest open job of its kind of the charge point requested before it
- * arrived; a redelivered one (same status, same receive time) is stored once.
+ * status notification goes to the newest job of its kind of the charge point that was open when the
+ * notification arrived (requested before, not closed before): reports handled out of order, as parallel
+ * consumers may, still land on their job. A redelivered one (same status, same receive time) is stored once.
  */
 @Stateless
 public class FirmwareJobRecords {

@@ -25,7 +25,8 @@ import org.opencsms.cms.chargepoint.entity.ChargePoint;
 @NamedQuery(name = MaintenanceJob.OF_CHARGE_POINT, query = "select j from MaintenanceJob j "
         + "where j.chargePoint = :cp and j.action = :action order by j.requestedAt desc, j.id desc")
 @NamedQuery(name = MaintenanceJob.NEWEST_OPEN, query = "select j from MaintenanceJob j "
-        + "where j.chargePoint = :cp and j.action = :action and j.closedAt is null and j.requestedAt <= :at "
+        + "where j.chargePoint = :cp and j.action = :action and (j.closedAt is null or j.closedAt > :at) "
+        + "and j.requestedAt <= :at "
         + "order by j.requestedAt desc, j.id desc")
 public class MaintenanceJob {
     public static final String OF_CHARGE_POINT = "MaintenanceJob.ofChargePoint";
@@ -116,13 +117,16 @@ public class MaintenanceJob {
         }
     }
 
-    /** A status notified for the job; a final one closes it. */
+    /**
+     * A status notified for the job; a final one closes it. Reports may be handled out of the order in which
+     * they arrived (parallel consumers): the latest by receive time is the status, the earliest final one closes.
+     */
     public void status(String status, OffsetDateTime at) {
         if (statusAt == null || !at.isBefore(statusAt)) {
             this.status = status;
             this.statusAt = at;
         }
-        if (isFinal(action, status) && closedAt == null) {
+        if (isFinal(action, status) && (closedAt == null || at.isBefore(closedAt))) {
             closedAt = at;
         }
     }
