@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.json.JsonArray;
 
@@ -199,6 +201,80 @@ class ConsoleBrowserIT {
             admin.awaitText(By.id("tabs:config:changeResult"), "RebootRequired");
             admin.screenshot("configuration");
         }
+    }
+
+    /**
+     * The configuration tab shows what the CMS stored from the last GetConfiguration answer, whoever sent
+     * it: here the REST API, while the charge point was connected; the page is opened afterwards (the
+     * charge point gone) and nobody presses Read. A stored writable key can still be changed.
+     */
+    @Test
+    void theConfigurationTabShowsTheStoredKeysWithoutReadingThemAgain() throws Exception {
+        String id = Server.uniqueId("UI-CFGS");
+        Server.register("{\"id\":\"" + id + "\"}");
+        By readonlyRow = By.xpath("//tr[td[normalize-space(.)='NumberOfConnectors']]");
+        try (ChargePointClient cp = ChargePointClient.connect(id)) {
+            cp.ok("BootNotification", "{\"chargePointVendor\":\"ACME\",\"chargePointModel\":\"Wallbox\"}");
+            openConfigurationTab(id);
+            admin.awaitText(By.id("tabs:config:neverRead"), "Never read");
+            assertTrue(admin.all(By.id("tabs:config:lastRead")).isEmpty());
+            assertTrue(admin.all(readonlyRow).isEmpty(), "nothing stored yet");
+
+            CompletableFuture<Integer> read = CompletableFuture.supplyAsync(() -> Server.post(
+                    "/api/charge-points/" + id + "/commands/GetConfiguration", "{}").status());
+            JsonArray call = cp.next();
+            assertEquals("GetConfiguration", call.getString(2));
+            cp.answer(call, "{\"configurationKey\":[{\"key\":\"HeartbeatInterval\",\"readonly\":false,\"value\":\"300\"},"
+                    + "{\"key\":\"NumberOfConnectors\",\"readonly\":true,\"value\":\"2\"},"
+                    + "{\"key\":\"VendorText\",\"readonly\":true,\"value\":\"<img src=x onerror=w=3>\"}]}");
+            assertEquals(200, read.get(20, TimeUnit.SECONDS));
+        }
+        Instant readAt = Instant.parse(Server.get("/api/charge-points/" + id + "/configuration").object()
+                .getString("readAt"));
+        String shown = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .withZone(java.time.ZoneOffset.UTC).format(readAt);
+
+        openConfigurationTab(id);
+        admin.awaitText(By.id("tabs:config:keyTable"), "HeartbeatInterval");
+        admin.awaitText(By.id("tabs:config:lastRead"), "Last read " + shown);
+        assertTrue(admin.all(By.id("tabs:config:neverRead")).isEmpty());
+        assertEquals("300", admin.find(By.xpath("//tr[td[normalize-space(.)='HeartbeatInterval']]/td[2]")).getText().trim());
+        assertEquals("2", admin.find(By.xpath("//tr[td[normalize-space(.)='NumberOfConnectors']]/td[2]")).getText().trim());
+        assertTrue(admin.find(readonlyRow).getText().contains("read-only"));
+        assertTrue(admin.all(By.xpath("//tr[td[normalize-space(.)='NumberOfConnectors']]//button")).isEmpty(),
+                "a read-only key has no Edit");
+        assertEquals("<img src=x onerror=w=3>",
+                admin.find(By.xpath("//tr[td[normalize-space(.)='VendorText']]/td[2]")).getText().trim());
+        assertEquals(null, admin.script("return window.w === undefined ? null : window.w;"));
+        assertTrue(admin.all(By.id("tabs:config:configWaiting")).isEmpty(), "nothing was read from this page");
+        admin.screenshot("configuration-stored");
+
+        // another charge point, never read
+        String other = Server.uniqueId("UI-CFGN");
+        Server.register("{\"id\":\"" + other + "\"}");
+        openConfigurationTab(other);
+        admin.awaitText(By.id("tabs:config:neverRead"), "Never read");
+        assertTrue(admin.all(By.xpath("//tr[td[normalize-space(.)='HeartbeatInterval']]")).isEmpty());
+
+        // a stored key is edited without reading the configuration first
+        try (ChargePointClient cp = ChargePointClient.connect(id)) {
+            cp.ok("BootNotification", "{\"chargePointVendor\":\"ACME\",\"chargePointModel\":\"Wallbox\"}");
+            openConfigurationTab(id);
+            admin.click(By.xpath("//tr[td[normalize-space(.)='HeartbeatInterval']]//button"));
+            admin.type(By.id("tabs:config:value"), "60");
+            admin.click(By.id("tabs:config:save"));
+            JsonArray change = cp.next();
+            assertEquals("ChangeConfiguration", change.getString(2));
+            assertEquals("HeartbeatInterval", change.getJsonObject(3).getString("key"));
+            assertEquals("60", change.getJsonObject(3).getString("value"));
+            cp.answer(change, "{\"status\":\"Accepted\"}");
+            admin.awaitText(By.id("tabs:config:changeResult"), "Accepted");
+        }
+    }
+
+    private static void openConfigurationTab(String id) {
+        admin.open("/console/charge-point.xhtml?id=" + id);
+        admin.click(By.xpath("//a[normalize-space(.)='Configuration']"));
     }
 
     /** The same dashboard at a tablet's width (portrait): one column, nothing cut off. */

@@ -13,14 +13,15 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
 
 import org.opencsms.api.cms.ChargePointAdmin;
 import org.opencsms.api.cms.ChargePointCommands;
+import org.opencsms.api.cms.ChargePointConfigurations;
 import org.opencsms.api.cms.ChargePointView;
 import org.opencsms.api.cms.CommandView;
+import org.opencsms.api.cms.ConfigurationView;
 import org.opencsms.api.cms.TransactionFilter;
 import org.opencsms.api.cms.TransactionQueries;
 import org.opencsms.api.cms.TransactionView;
@@ -44,6 +45,8 @@ public class ChargePointBean implements Serializable {
     transient ChargePointCommands commands;
     @EJB
     transient TransactionQueries transactions;
+    @EJB
+    transient ChargePointConfigurations configurations;
     @Inject
     transient SiteUpdates updates;
 
@@ -59,8 +62,11 @@ public class ChargePointBean implements Serializable {
     private transient CompletableFuture<SentCommand> pending;
     private String pendingAction;
 
-    // configuration
+    // configuration: the keys the CMS stored from the last GetConfiguration answer (whoever sent it)
+    private transient ConfigurationView stored;
     private transient CompletableFuture<SentCommand> configuration;
+    /** Whether the stored keys were read again after this page's own read completed. */
+    private boolean storedAfterRead;
     private String configKey;
     private String configValue;
 
@@ -84,6 +90,7 @@ public class ChargePointBean implements Serializable {
         view = null;
         recent = null;
         history = null;
+        stored = null;
     }
 
     public ChargePointView getView() {
@@ -203,6 +210,7 @@ public class ChargePointBean implements Serializable {
             return;
         }
         configuration = start("GetConfiguration", "{}");
+        storedAfterRead = false;
     }
 
     public boolean isConfigurationWaiting() {
@@ -223,19 +231,35 @@ public class ChargePointBean implements Serializable {
         }
     }
 
+    /**
+     * The configuration the CMS stored for this charge point (readAt null: never read). It is stored in
+     * the transaction that completes the GetConfiguration, before the answer reaches this page: once this
+     * page's own read is done, reading the stored view again shows the fresh keys.
+     */
+    public ConfigurationView getStoredConfiguration() {
+        if (configuration != null && configuration.isDone() && !storedAfterRead) {
+            storedAfterRead = true;
+            stored = null;
+        }
+        if (stored == null && getView() != null) {
+            Console.attempt(() -> stored = configurations.lastRead(id));
+        }
+        return stored;
+    }
+
+    /** Whether the charge point's configuration was ever read (by anyone: console, REST, jobs). */
+    public boolean isConfigurationRead() {
+        ConfigurationView v = getStoredConfiguration();
+        return v != null && v.readAt() != null;
+    }
+
+    /** The stored keys, ordered by key. */
     public List<ConfigKey> getConfigurationKeys() {
-        SentCommand sent = done(configuration);
-        if (sent == null || sent.result().outcome() != CommandResult.Outcome.RESULT) {
+        ConfigurationView v = getStoredConfiguration();
+        if (v == null) {
             return List.of();
         }
-        JsonObject answer = Json.createReader(new StringReader(sent.result().payload())).readObject();
-        if (!answer.containsKey("configurationKey")) {
-            return List.of();
-        }
-        return answer.getJsonArray("configurationKey").getValuesAs(JsonObject.class).stream()
-                .map(k -> new ConfigKey(k.getString("key", ""), k.getBoolean("readonly", false),
-                        k.containsKey("value") && k.get("value").getValueType() == JsonValue.ValueType.STRING
-                                ? k.getString("value") : ""))
+        return v.keys().stream().map(k -> new ConfigKey(k.key(), k.readonly(), k.value() == null ? "" : k.value()))
                 .toList();
     }
 
