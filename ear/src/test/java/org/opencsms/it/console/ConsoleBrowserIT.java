@@ -203,6 +203,30 @@ class ConsoleBrowserIT {
         }
     }
 
+    /** An admin sets a charge point's validation to relaxed; from its next connection its sloppy messages pass. */
+    @Test
+    void theSettingsTabSetsTheValidationMode() {
+        String id = Server.uniqueId("UI-VAL");
+        Server.register("{\"id\":\"" + id + "\"}");
+        String sloppyBoot = "{\"chargePointVendor\":\"ACME\",\"chargePointModel\":\"Old\",\"firmwareBuild\":\"7\"}";
+        try (ChargePointClient cp = ChargePointClient.connect(id)) {
+            assertEquals(4, cp.call("BootNotification", sloppyBoot).getInt(0), "strict by default: a CALLERROR");
+        }
+        admin.open("/console/charge-point.xhtml?id=" + id);
+        admin.awaitText(By.id("tabs:validation"), "strict");
+        admin.click(By.xpath("//a[normalize-space(.)='Settings']"));
+        admin.choose("tabs:settings:validationMode", "relaxed");
+        admin.click(By.id("tabs:settings:saveValidation"));
+        admin.awaitText(By.id("messages"), "Validation of " + id + " is relaxed");
+        admin.screenshot("validation-relaxed");
+        admin.click(By.xpath("//a[normalize-space(.)='Overview']"));
+        admin.awaitText(By.id("tabs:validation"), "relaxed");
+        assertEquals("relaxed", Server.get("/api/charge-points/" + id).object().getString("validation"));
+        try (ChargePointClient cp = ChargePointClient.connect(id)) {
+            assertEquals("Accepted", cp.ok("BootNotification", sloppyBoot).getString("status"));
+        }
+    }
+
     /**
      * The configuration tab shows what the CMS stored from the last GetConfiguration answer, whoever sent
      * it: here the REST API, while the charge point was connected; the page is opened afterwards (the

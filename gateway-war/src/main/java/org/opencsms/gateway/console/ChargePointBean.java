@@ -17,6 +17,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
 
 import org.opencsms.api.cms.ChargePointAdmin;
+import org.opencsms.api.cms.ChargePointChange;
 import org.opencsms.api.cms.ChargePointCommands;
 import org.opencsms.api.cms.ChargePointConfigurations;
 import org.opencsms.api.cms.ChargePointView;
@@ -73,6 +74,7 @@ public class ChargePointBean implements Serializable {
     // credentials
     private String newPassword;
     private Integer newProfile;
+    private String newValidation;
 
     public void load() {
         view = id == null ? null : chargePoints.find(id).orElse(null);
@@ -82,6 +84,9 @@ public class ChargePointBean implements Serializable {
         }
         if (view != null && newProfile == null) {
             newProfile = view.securityProfile();
+        }
+        if (view != null && newValidation == null) {
+            newValidation = view.validation();
         }
     }
 
@@ -298,6 +303,26 @@ public class ChargePointBean implements Serializable {
             newPassword = null;
             Console.info("Credentials of " + id + " saved");
         });
+    }
+
+    /** The validation mode (strict, relaxed); it applies from the charge point's next connection. */
+    public void saveValidation() {
+        if (!Console.mayChange()) {
+            return;
+        }
+        Console.attempt(() -> {
+            view = chargePoints.change(id, new ChargePointChange(null, null, newValidation));
+            Console.info("Validation of " + id + " is " + view.validation()
+                    + (view.connected() ? ": it applies when the charge point next connects" : ""));
+        });
+    }
+
+    public String getNewValidation() {
+        return newValidation;
+    }
+
+    public void setNewValidation(String newValidation) {
+        this.newValidation = newValidation;
     }
 
     public void removePassword() {

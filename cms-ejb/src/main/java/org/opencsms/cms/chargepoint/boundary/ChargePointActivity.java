@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -26,7 +27,6 @@ import org.opencsms.cms.chargepoint.entity.DataTransferRecord;
 import org.opencsms.cms.chargepoint.entity.GatewayNode;
 import org.opencsms.cms.platform.Settings;
 import org.opencsms.cms.platform.Times;
-import org.opencsms.cms.smartcharging.boundary.InstalledProfiles;
 
 /**
  * What charge points ask and tell, version-neutral: boots, heartbeats, connector status, firmware and
@@ -46,8 +46,8 @@ public class ChargePointActivity {
     ChargePoints chargePoints;
     @EJB
     ActivityLog activityLog;
-    @EJB
-    InstalledProfiles installedProfiles;
+    @Inject
+    Event<ChargePointRebooted> rebooted;
 
     @Inject
     @Any
@@ -80,7 +80,7 @@ public class ChargePointActivity {
                 Admission.ACCEPTED.name(), now);
         activityLog.record(chargePointId, ActivityKind.BOOTED, bootDetail(boot), now);
         // a charge point that reports a reboot is taken to have lost the profiles we set
-        installedProfiles.rebooted(cp);
+        rebooted.fire(new ChargePointRebooted(cp));
         return new BootDecision(Admission.ACCEPTED, Settings.heartbeatInterval(), now.toInstant());
     }
 

@@ -8,12 +8,14 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.opencsms.api.cms.CmsException;
 import org.opencsms.api.cms.CmsException.Reason;
 import org.opencsms.api.cms.InstalledProfileView;
+import org.opencsms.cms.chargepoint.boundary.ChargePointRebooted;
 import org.opencsms.cms.chargepoint.boundary.ChargePoints;
 import org.opencsms.cms.chargepoint.entity.ChargePoint;
 import org.opencsms.cms.platform.Times;
@@ -70,10 +72,10 @@ public class InstalledProfiles {
         return remove(cp, existing -> ProfileRules.endedWith(existing, connectorId, transactionId));
     }
 
-    /** The charge point booted: it is taken to have no profile of ours any more. In the caller's transaction. */
+    /** The charge point booted: it is taken to have no profile of ours any more. In the boot's transaction. */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public int rebooted(ChargePoint cp) {
-        return remove(cp, existing -> true);
+    public void rebooted(@Observes ChargePointRebooted event) {
+        remove(event.chargePoint(), existing -> true);
     }
 
     /** @throws CmsException NOT_FOUND for an unknown charge point */
