@@ -24,8 +24,19 @@ import org.flywaydb.core.api.output.MigrateResult;
 public class SchemaMigration {
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
+    /**
+     * Whether this deployment's migrations have run. Timers start with the module, possibly before this
+     * start-up bean has migrated a fresh database: scheduled work checks this first, instead of failing on
+     * tables that do not exist yet.
+     */
+    private static volatile boolean migrated;
+
     @Resource(lookup = "java:comp/DefaultDataSource")
     DataSource dataSource;
+
+    public static boolean migrated() {
+        return migrated;
+    }
 
     @PostConstruct
     void migrate() {
@@ -34,6 +45,7 @@ public class SchemaMigration {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
+        migrated = true;
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " ("
                 + result.migrationsExecuted + " migrations applied now)");
     }

@@ -17,7 +17,7 @@ import org.opencsms.api.cms.ValidationMode;
 public class RelaxedHandshakes {
     private final Set<String> relaxed = ConcurrentHashMap.newKeySet();
 
-    void accepted(String chargePointId, ValidationMode mode) {
+    public void accepted(String chargePointId, ValidationMode mode) {
         if (mode == ValidationMode.RELAXED) {
             relaxed.add(chargePointId);
         } else {
@@ -26,7 +26,7 @@ public class RelaxedHandshakes {
     }
 
     /** Whether the socket of this charge point, opening now, reads its messages relaxed. */
-    boolean opened(String chargePointId) {
+    public boolean opened(String chargePointId) {
         return relaxed.remove(chargePointId);
     }
 }

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
 import org.opencsms.cms.activity.entity.Activity;
+import org.opencsms.cms.platform.SchemaMigration;
 import org.opencsms.cms.platform.Times;
 
 /**
@@ -50,6 +51,9 @@ public class ActivityLog {
 
     @Schedule(hour = "*", minute = "23", persistent = false)
     void expire() {
+        if (!SchemaMigration.migrated()) {
+            return;
+        }
         try {
             int deleted = deleteBefore(Times.now().minus(KEPT));
             if (deleted > 0) {

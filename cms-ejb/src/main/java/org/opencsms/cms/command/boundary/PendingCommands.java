@@ -22,6 +22,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 
 import org.opencsms.api.messaging.CommandResult;
+import org.opencsms.cms.platform.SchemaMigration;
 import org.opencsms.cms.platform.Settings;
 import org.opencsms.cms.platform.Times;
 
@@ -79,6 +80,9 @@ public class PendingCommands {
 
     @Schedule(hour = "*", minute = "*", persistent = false)
     void closeAbandoned() {
+        if (!SchemaMigration.migrated()) {
+            return;
+        }
         OffsetDateTime cutoff = Times.now().minus(Settings.callTimeout().plus(CommandService.ROUTING_MARGIN)
                 .plus(ABANDONED_AFTER));
         try {

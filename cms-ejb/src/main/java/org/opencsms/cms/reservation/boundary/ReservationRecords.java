@@ -36,6 +36,7 @@ import org.opencsms.api.messaging.TagAuthorization;
 import org.opencsms.cms.authorization.boundary.IdTagService;
 import org.opencsms.cms.chargepoint.boundary.ChargePoints;
 import org.opencsms.cms.chargepoint.entity.ChargePoint;
+import org.opencsms.cms.platform.SchemaMigration;
 import org.opencsms.cms.platform.Times;
 import org.opencsms.cms.reservation.entity.Reservation;
 
@@ -191,6 +192,9 @@ public class ReservationRecords {
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void sweep() {
+        if (!SchemaMigration.migrated()) {
+            return;
+        }
         try {
             // through the container: expire() runs in a transaction of its own, whose failure is only logged here
             int expired = self.getBusinessObject(ReservationRecords.class).expire();
