@@ -31,8 +31,10 @@ public record Deviation(String message, String path, Kind kind, String detail) {
 
     /** The same deviation wherever in a list it occurs: {@code MeterValuesRequest meterValue[].timestamp TIMESTAMP_WITHOUT_ZONE}. */
     public String key() {
-        return message + ' ' + path.replaceAll("\\[\\d+]", "[]") + ' ' + kind;
+        return message + ' ' + LIST_INDEX.matcher(path).replaceAll("[]") + ' ' + kind;
     }
+
+    private static final java.util.regex.Pattern LIST_INDEX = java.util.regex.Pattern.compile("\\[\\d+]");
 
     @Override
     public String toString() {

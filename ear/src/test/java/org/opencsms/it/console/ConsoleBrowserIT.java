@@ -190,15 +190,7 @@ class ConsoleBrowserIT {
                     + "{\"key\":\"NumberOfConnectors\",\"readonly\":true,\"value\":\"2\"}],\"unknownKey\":[]}");
             admin.awaitText(By.id("tabs:config:keyTable"), "HeartbeatInterval");
             admin.awaitText(By.id("tabs:config:keyTable"), "read-only");
-            admin.click(By.xpath("//tr[td[normalize-space(.)='HeartbeatInterval']]//button"));
-            admin.type(By.id("tabs:config:value"), "60");
-            admin.click(By.id("tabs:config:save"));
-            JsonArray change = cp.next();
-            assertEquals("ChangeConfiguration", change.getString(2));
-            assertEquals("HeartbeatInterval", change.getJsonObject(3).getString("key"));
-            assertEquals("60", change.getJsonObject(3).getString("value"));
-            cp.answer(change, "{\"status\":\"RebootRequired\"}");
-            admin.awaitText(By.id("tabs:config:changeResult"), "RebootRequired");
+            changeHeartbeatIntervalTo60(cp, "RebootRequired");
             admin.screenshot("configuration");
         }
     }
@@ -284,15 +276,7 @@ class ConsoleBrowserIT {
         try (ChargePointClient cp = ChargePointClient.connect(id)) {
             cp.ok("BootNotification", "{\"chargePointVendor\":\"ACME\",\"chargePointModel\":\"Wallbox\"}");
             openConfigurationTab(id);
-            admin.click(By.xpath("//tr[td[normalize-space(.)='HeartbeatInterval']]//button"));
-            admin.type(By.id("tabs:config:value"), "60");
-            admin.click(By.id("tabs:config:save"));
-            JsonArray change = cp.next();
-            assertEquals("ChangeConfiguration", change.getString(2));
-            assertEquals("HeartbeatInterval", change.getJsonObject(3).getString("key"));
-            assertEquals("60", change.getJsonObject(3).getString("value"));
-            cp.answer(change, "{\"status\":\"Accepted\"}");
-            admin.awaitText(By.id("tabs:config:changeResult"), "Accepted");
+            changeHeartbeatIntervalTo60(cp, "Accepted");
         }
     }
 
@@ -405,5 +389,18 @@ class ConsoleBrowserIT {
         return HttpRequest.newBuilder(URI.create(BASE + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    /** Edits the HeartbeatInterval row of the open configuration tab to 60; the charger answers {@code status}. */
+    private static void changeHeartbeatIntervalTo60(ChargePointClient cp, String status) {
+        admin.click(By.xpath("//tr[td[normalize-space(.)='HeartbeatInterval']]//button"));
+        admin.type(By.id("tabs:config:value"), "60");
+        admin.click(By.id("tabs:config:save"));
+        JsonArray change = cp.next();
+        assertEquals("ChangeConfiguration", change.getString(2));
+        assertEquals("HeartbeatInterval", change.getJsonObject(3).getString("key"));
+        assertEquals("60", change.getJsonObject(3).getString("value"));
+        cp.answer(change, "{\"status\":\"" + status + "\"}");
+        admin.awaitText(By.id("tabs:config:changeResult"), status);
     }
 }

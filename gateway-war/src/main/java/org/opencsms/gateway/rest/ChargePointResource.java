@@ -1,12 +1,9 @@
 package org.opencsms.gateway.rest;
 
-import java.io.StringReader;
 import java.net.URI;
 import java.util.List;
 
 import jakarta.ejb.EJB;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -65,7 +62,7 @@ public class ChargePointResource {
     @PUT
     @Path("{id}")
     public ChargePointView change(@PathParam("id") String id, String body) {
-        JsonObject change = object(body);
+        JsonObject change = JsonBodies.object(body, "a JSON object such as {\"validation\":\"relaxed\"}");
         for (String key : change.keySet()) {
             if (!CHANGEABLE.contains(key)) {
                 throw new BadRequest("unknown property '" + (key.length() > 40 ? key.substring(0, 40) + "..." : key)
@@ -80,17 +77,6 @@ public class ChargePointResource {
     }
 
     private static final List<String> CHANGEABLE = List.of("validation", "password", "securityProfile");
-
-    private static JsonObject object(String body) {
-        if (body == null || body.isBlank()) {
-            throw new BadRequest("a JSON object is required, such as {\"validation\":\"relaxed\"}");
-        }
-        try {
-            return Json.createReader(new StringReader(body)).readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new BadRequest("malformed JSON: a JSON object is required, such as {\"validation\":\"relaxed\"}");
-        }
-    }
 
     private static String string(JsonObject o, String name) {
         JsonValue v = o.get(name);

@@ -1,11 +1,9 @@
 package org.opencsms.gateway.rest;
 
-import java.io.StringReader;
 import java.util.List;
 
 import jakarta.ejb.EJB;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
@@ -89,13 +87,6 @@ public class CommandResource {
     }
 
     private static JsonObject parse(String body) {
-        if (body == null || body.isBlank()) {
-            throw new BadRequest("a JSON object with the OCPP request payload is required");
-        }
-        try {
-            return Json.createReader(new StringReader(body)).readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new BadRequest("malformed JSON: a JSON object with the OCPP request payload is required");
-        }
+        return JsonBodies.object(body, "a JSON object with the OCPP request payload");
     }
 }
