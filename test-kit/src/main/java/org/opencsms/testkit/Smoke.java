@@ -61,6 +61,10 @@ public final class Smoke {
             new Smoke(nodes, Duration.ofSeconds(waitSeconds)).run();
         } catch (Throwable e) {
             System.out.println("[FAIL] " + e);
+            // the causes say why (a refused upgrade's status, a timeout, a refused connection)
+            for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+                System.out.println("       caused by " + c);
+            }
             System.out.println("smoke: FAILED");
             System.exit(1);
         }
