@@ -13,8 +13,8 @@ import jakarta.websocket.server.ServerContainer;
  * Registers the OCPP endpoint with the WebSocket container explicitly instead of relying on the container's
  * annotation scan alone: on Payara Micro about every second start answered every upgrade with 404 (Tyrus had
  * no endpoint for /ocpp/{id}; those starts ran Tyrus' initializer before Soteria's). With this registration
- * 4 of 4 such starts connected. Open Liberty and Tyrus accept it next to the scanned one; a container that
- * refuses it as a duplicate has the endpoint already, which is only logged at FINE.
+ * 4 of 4 such starts connected. Open Liberty and Tyrus accepted it next to the scanned one; a container that
+ * refuses it is logged at FINE (if it also lost the scanned endpoint, the upgrades get 404 again).
  */
 @WebListener
 public class EndpointRegistration implements ServletContextListener {
@@ -30,8 +30,8 @@ public class EndpointRegistration implements ServletContextListener {
         try {
             server.addEndpoint(OcppEndpoint.class);
             LOG.fine("OCPP endpoint registered with the WebSocket container");
-        } catch (DeploymentException | IllegalStateException alreadyRegistered) {
-            LOG.log(Level.FINE, "OCPP endpoint already registered by the container", alreadyRegistered);
+        } catch (DeploymentException | IllegalStateException refused) {
+            LOG.log(Level.FINE, "The WebSocket container refused the explicit OCPP endpoint registration", refused);
         }
     }
 }
